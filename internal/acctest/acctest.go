@@ -1,0 +1,89 @@
+// Package acctest is the acceptance-test harness: provider factories, the
+// Milvus server the tests run against, and checks that ask that server
+// directly, independently of the provider's own client.
+package acctest
+
+import (
+	"crypto/rand"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/config"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/provider"
+)
+
+// ProviderFactories serves the provider in-process to the test CLI.
+var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	provider.TypeName: providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+func init() {
+	// OpenTofu resolves an undeclared provider on its own registry host; the
+	// test framework must reattach the in-process provider under that name.
+	if os.Getenv("TF_ACC_PROVIDER_HOST") == "" && strings.Contains(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu") {
+		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+	}
+}
+
+// PreCheck fails the test when the environment names no Milvus server.
+// Acceptance tests run only with TF_ACC set; `make test` sets it and starts
+// the server.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	for _, name := range []string{"MILVUS_ADDRESS", "MILVUS_USERNAME", "MILVUS_PASSWORD"} {
+		if os.Getenv(name) == "" {
+			t.Fatalf("%s must be set for acceptance tests: run `make test`, or see README.md for your own Milvus", name)
+		}
+	}
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH must name a terraform or tofu binary: run `make test`, or scripts/terraform-cli.sh")
+	}
+}
+
+// SuperUser reports whether the test server lists the admin user in
+// common.security.superUsers (MILVUS_SUPER_USER=true, as `make test` does).
+func SuperUser() bool { return os.Getenv("MILVUS_SUPER_USER") == "true" }
+
+// RandomName returns a valid, unused-looking Milvus username.
+func RandomName(prefix string) string {
+	const letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, 8)
+	for i := range b {
+		n, _ := rand.Int(rand.Reader, big.NewInt(int64(len(letters))))
+		b[i] = letters[n.Int64()]
+	}
+	return prefix + "_" + string(b)
+}
+
+// RandomPassword returns a password Milvus accepts.
+func RandomPassword() string { return "Pw_" + RandomName("x") }
+
+// ConfigDirs merges the .tf files of several directories into one temporary
+// configuration directory, so scenarios share a provider block without
+// copies of it. Later directories win on equal file names.
+func ConfigDirs(t *testing.T, dirs ...string) config.TestStepConfigFunc {
+	t.Helper()
+	merged := t.TempDir()
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no .tf files in %s (%v)", dir, err)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(merged, filepath.Base(f)), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return config.StaticDirectory(merged)
+}

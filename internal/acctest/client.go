@@ -1,0 +1,152 @@
+package acctest
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/milvus-io/milvus-proto/go-api/v2/commonpb"
+	"github.com/milvus-io/milvus-proto/go-api/v2/milvuspb"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+)
+
+// Server is a direct line to the test Milvus over its gRPC protocol. It does
+// not use internal/milvus or the SDK, so a bug there cannot hide from the
+// checks made here.
+type Server struct {
+	Address  string
+	Username string
+	Password string
+	conn     *grpc.ClientConn
+	rpc      milvuspb.MilvusServiceClient
+}
+
+// Connect opens the direct line with the admin credentials from the
+// environment and closes it when the test ends.
+func Connect(t *testing.T) *Server {
+	t.Helper()
+	PreCheck(t)
+	s := &Server{Address: os.Getenv("MILVUS_ADDRESS"), Username: os.Getenv("MILVUS_USERNAME"), Password: os.Getenv("MILVUS_PASSWORD")}
+	conn, err := grpc.NewClient(s.Address, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatalf("dial %s: %v", s.Address, err)
+	}
+	t.Cleanup(func() { _ = conn.Close() })
+	s.conn, s.rpc = conn, milvuspb.NewMilvusServiceClient(conn)
+	return s
+}
+
+func (s *Server) ctx(user, password string) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	token := base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
+	return metadata.AppendToOutgoingContext(ctx, "authorization", token), cancel
+}
+
+func (s *Server) admin() (context.Context, context.CancelFunc) { return s.ctx(s.Username, s.Password) }
+
+func b64(v string) string { return base64.StdEncoding.EncodeToString([]byte(v)) }
+
+func check(what string, st *commonpb.Status, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if st.GetCode() != 0 || st.GetErrorCode() != commonpb.ErrorCode_Success {
+		return fmt.Errorf("%s: code %d, error_code %d: %s", what, st.GetCode(), st.GetErrorCode(), st.GetReason())
+	}
+	return nil
+}
+
+// Login tries to authenticate as user with password, the way any client does
+// on connecting. nil means the server accepted the credentials.
+func (s *Server) Login(user, password string) error {
+	ctx, cancel := s.ctx(user, password)
+	defer cancel()
+	resp, err := s.rpc.Connect(ctx, &milvuspb.ConnectRequest{ClientInfo: &commonpb.ClientInfo{SdkType: "acctest", User: user}})
+	return check("log in as "+user, resp.GetStatus(), err)
+}
+
+// CreateUser creates a user behind Terraform's back.
+func (s *Server) CreateUser(user, password string) error {
+	ctx, cancel := s.admin()
+	defer cancel()
+	st, err := s.rpc.CreateCredential(ctx, &milvuspb.CreateCredentialRequest{Username: user, Password: b64(password)})
+	return check("create user "+user, st, err)
+}
+
+// SetPassword changes a password behind Terraform's back, proving oldPassword
+// (the admin is a super user on the test server, so any value passes there).
+func (s *Server) SetPassword(user, oldPassword, newPassword string) error {
+	ctx, cancel := s.admin()
+	defer cancel()
+	st, err := s.rpc.UpdateCredential(ctx, &milvuspb.UpdateCredentialRequest{
+		Username: user, OldPassword: b64(oldPassword), NewPassword: b64(newPassword)})
+	return check("update the password of "+user, st, err)
+}
+
+// DropUser deletes a user behind Terraform's back.
+func (s *Server) DropUser(user string) error {
+	ctx, cancel := s.admin()
+	defer cancel()
+	st, err := s.rpc.DeleteCredential(ctx, &milvuspb.DeleteCredentialRequest{Username: user})
+	return check("delete user "+user, st, err)
+}
+
+// Users lists usernames, sorted.
+func (s *Server) Users() ([]string, error) {
+	ctx, cancel := s.admin()
+	defer cancel()
+	resp, err := s.rpc.ListCredUsers(ctx, &milvuspb.ListCredUsersRequest{})
+	if err := check("list users", resp.GetStatus(), err); err != nil {
+		return nil, err
+	}
+	names := resp.GetUsernames()
+	sort.Strings(names)
+	return names, nil
+}
+
+// UserExists reports whether Milvus lists the user.
+func (s *Server) UserExists(user string) (bool, error) {
+	names, err := s.Users()
+	for _, n := range names {
+		if n == user {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+// Roles returns the roles of one user, sorted.
+func (s *Server) Roles(user string) ([]string, error) {
+	ctx, cancel := s.admin()
+	defer cancel()
+	resp, err := s.rpc.SelectUser(ctx, &milvuspb.SelectUserRequest{User: &milvuspb.UserEntity{Name: user}, IncludeRoleInfo: true})
+	if err := check("select user "+user, resp.GetStatus(), err); err != nil {
+		return nil, err
+	}
+	var roles []string
+	for _, r := range resp.GetResults() {
+		for _, role := range r.GetRoles() {
+			roles = append(roles, role.GetName())
+		}
+	}
+	sort.Strings(roles)
+	return roles, nil
+}
+
+// CreateRole creates a role (ignoring "already exists") and binds user to it.
+func (s *Server) GrantRole(user, role string) error {
+	ctx, cancel := s.admin()
+	defer cancel()
+	st, err := s.rpc.CreateRole(ctx, &milvuspb.CreateRoleRequest{Entity: &milvuspb.RoleEntity{Name: role}})
+	if err == nil && st.GetErrorCode() != commonpb.ErrorCode_Success && st.GetErrorCode() != commonpb.ErrorCode_CreateRoleFailure {
+		return check("create role "+role, st, err)
+	}
+	st, err = s.rpc.OperateUserRole(ctx, &milvuspb.OperateUserRoleRequest{Username: user, RoleName: role, Type: milvuspb.OperateUserRoleType_AddUserToRole})
+	return check("bind "+user+" to "+role, st, err)
+}

@@ -1,0 +1,180 @@
+// Package milvus is the provider's only door to Milvus. It wraps the official
+// Go SDK (milvusclient), turns every failure into a classified *Error, and
+// imports nothing from the Terraform plugin libraries.
+package milvus
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"encoding/base64"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/milvus-io/milvus/client/v2/milvusclient"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/backoff"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/metadata"
+)
+
+// Client is one connection to Milvus, shared by every resource of a
+// provider instance.
+type Client struct {
+	sdk        *milvusclient.Client
+	cfg        Config
+	endpoint   string
+	mu         sync.RWMutex
+	credential Credentials
+
+	authOnce    sync.Once
+	authEnabled bool
+	authErr     error
+}
+
+// credentialKey carries per-call credentials that replace the provider's own,
+// used to check a user's password on the existing connection.
+type credentialKey struct{}
+
+// Connect dials Milvus and performs the Connect handshake, which also checks
+// the credentials and the database. It gives up after cfg.Timeout.
+func Connect(ctx context.Context, cfg Config) (*Client, error) {
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.RetryDelay <= 0 {
+		cfg.RetryDelay = time.Second
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, &Error{Kind: ErrInvalidArgument, Op: "check the connection settings", Reason: err.Error()}
+	}
+	ep, _ := parseAddress(cfg.Address)
+	tlsCfg, _ := cfg.tlsConfig()
+
+	c := &Client{cfg: cfg, endpoint: ep.hostPort, credential: cfg.Credentials}
+	var transport credentials.TransportCredentials = insecure.NewCredentials()
+	if tlsCfg != nil {
+		transport = credentials.NewTLS(tlsCfg)
+	}
+	dialOptions := []grpc.DialOption{
+		// Later transport credentials replace the SDK's default ones.
+		grpc.WithTransportCredentials(transport),
+		grpc.WithBlock(),
+		grpc.WithReturnConnectionError(), //nolint:staticcheck // keeps "connection refused" in the timeout error
+		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 10 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.WithConnectParams(grpc.ConnectParams{
+			Backoff:           backoff.Config{BaseDelay: 100 * time.Millisecond, Multiplier: 1.6, Jitter: 0.2, MaxDelay: 3 * time.Second},
+			MinConnectTimeout: 3 * time.Second,
+		}),
+		grpc.WithChainUnaryInterceptor(c.authorize),
+	}
+
+	dialCtx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	// The SDK gets no credentials: authorize sets the header itself, so that
+	// a password rotation or a per-call login check can swap it.
+	sdk, err := milvusclient.New(dialCtx, &milvusclient.ClientConfig{
+		Address:     ep.hostPort,
+		DBName:      cfg.DBName,
+		DialOptions: dialOptions,
+	})
+	if err != nil {
+		e := classify(opConnect, "connect to Milvus at "+ep.hostPort, err).(*Error)
+		if dialCtx.Err() != nil && ctx.Err() == nil {
+			// The dial gave up at the timeout; its error keeps the last cause.
+			e.Kind = ErrUnavailable
+			e.Reason = fmt.Sprintf("no answer within %s (%s)", cfg.Timeout, err.Error())
+		}
+		return nil, e
+	}
+	c.sdk = sdk
+	return c, nil
+}
+
+// Close releases the connection.
+func (c *Client) Close(ctx context.Context) error {
+	return c.sdk.Close(ctx)
+}
+
+// Endpoint is the host:port the client is connected to.
+func (c *Client) Endpoint() string { return c.endpoint }
+
+// Username is the user the provider acts as ("" for an API key or no auth).
+func (c *Client) Username() string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.credential.Username
+}
+
+func (c *Client) authorize(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+	cred, ok := ctx.Value(credentialKey{}).(Credentials)
+	if !ok {
+		c.mu.RLock()
+		cred = c.credential
+		c.mu.RUnlock()
+	}
+	if header := cred.header(); header != "" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", header)
+	}
+	return invoker(ctx, method, req, reply, cc, opts...)
+}
+
+// header is the value of the authorization metadata Milvus expects.
+func (cr Credentials) header() string {
+	switch {
+	case cr.APIKey != "":
+		return base64.StdEncoding.EncodeToString([]byte(cr.APIKey))
+	case cr.Username != "" || cr.Password != "":
+		return base64.StdEncoding.EncodeToString([]byte(cr.Username + ":" + cr.Password))
+	}
+	return ""
+}
+
+// call runs one request with the per-request timeout, retrying only when
+// Milvus was unavailable (a restart, a refused connection).
+func (c *Client) call(ctx context.Context, op operation, what string, fn func(context.Context) error) error {
+	delay := c.cfg.RetryDelay
+	for attempt := 0; ; attempt++ {
+		reqCtx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+		err := classify(op, what, fn(reqCtx))
+		cancel()
+		if err == nil || !isRetryable(err) || attempt >= c.cfg.MaxRetries || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+		delay *= 2
+	}
+}
+
+func isRetryable(err error) bool {
+	e, ok := err.(*Error)
+	return ok && e.Kind == ErrUnavailable
+}
+
+// AuthorizationEnabled reports whether the server checks credentials
+// (common.security.authorizationEnabled). It sends one request with
+// credentials no server accepts, once per client.
+func (c *Client) AuthorizationEnabled(ctx context.Context) (bool, error) {
+	c.authOnce.Do(func() {
+		probe := Credentials{Username: "tf_provider_probe", Password: "not-a-password-" + strconv.FormatInt(time.Now().UnixNano(), 36)}
+		ctx := context.WithValue(ctx, credentialKey{}, probe)
+		err := c.call(ctx, opCheckPassword, "check whether Milvus checks credentials", func(ctx context.Context) error {
+			_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption())
+			return err
+		})
+		switch {
+		case errors.Is(err, ErrUnauthenticated):
+			c.authEnabled = true
+		case err != nil:
+			c.authErr = err
+		}
+	})
+	return c.authEnabled, c.authErr
+}

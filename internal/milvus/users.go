@@ -1,0 +1,147 @@
+package milvus
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"github.com/milvus-io/milvus-proto/go-api/v2/milvuspb"
+	"github.com/milvus-io/milvus/client/v2/milvusclient"
+	"github.com/milvus-io/milvus/pkg/v2/util/merr"
+)
+
+// RootUser is the built-in account Milvus creates at first start and refuses
+// to delete.
+const RootUser = "root"
+
+// User is a Milvus user as the server reports it.
+type User struct {
+	Name  string
+	Roles []string // sorted
+}
+
+// CreateUser creates a user; ErrAlreadyExists if the name is taken.
+func (c *Client) CreateUser(ctx context.Context, name, password string) error {
+	return c.call(ctx, opCreateUser, "create user "+name, func(ctx context.Context) error {
+		return c.sdk.CreateUser(ctx, milvusclient.NewCreateUserOption(name, password))
+	})
+}
+
+// DescribeUser returns one user with its roles, or ErrNotFound.
+func (c *Client) DescribeUser(ctx context.Context, name string) (*User, error) {
+	var users []User
+	err := c.call(ctx, opDescribeUser, "read user "+name, func(ctx context.Context) error {
+		var err error
+		users, err = c.selectUsers(ctx, &milvuspb.UserEntity{Name: name})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Milvus answers a missing user with success and no results.
+	for _, u := range users {
+		if u.Name == name {
+			return &u, nil
+		}
+	}
+	return nil, &Error{Kind: ErrNotFound, Op: "read user " + name, Reason: "Milvus has no user named " + name}
+}
+
+// ListUsers returns every user with its roles, sorted by name: Milvus's own
+// order differs between versions.
+func (c *Client) ListUsers(ctx context.Context) ([]User, error) {
+	var users []User
+	err := c.call(ctx, opListUsers, "list users", func(ctx context.Context) error {
+		var err error
+		users, err = c.selectUsers(ctx, nil)
+		return err
+	})
+	sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
+	return users, err
+}
+
+// selectUsers calls SelectUser with role information. The SDK has no
+// list-with-roles call, so this one uses the SDK's connection directly.
+func (c *Client) selectUsers(ctx context.Context, user *milvuspb.UserEntity) ([]User, error) {
+	resp, err := c.sdk.GetService().SelectUser(ctx, &milvuspb.SelectUserRequest{User: user, IncludeRoleInfo: true})
+	if err := merr.CheckRPCCall(resp, err); err != nil {
+		return nil, err
+	}
+	users := make([]User, 0, len(resp.GetResults()))
+	for _, r := range resp.GetResults() {
+		roles := make([]string, 0, len(r.GetRoles()))
+		for _, role := range r.GetRoles() {
+			roles = append(roles, role.GetName())
+		}
+		sort.Strings(roles)
+		users = append(users, User{Name: r.GetUser().GetName(), Roles: roles})
+	}
+	return users, nil
+}
+
+// UpdatePassword changes a password, proving the old one. A wrong old
+// password gives ErrWrongOldPassword.
+func (c *Client) UpdatePassword(ctx context.Context, name, oldPassword, newPassword string) error {
+	err := c.call(ctx, opUpdatePassword, "update the password of user "+name, func(ctx context.Context) error {
+		return c.sdk.UpdatePassword(ctx, milvusclient.NewUpdatePasswordOption(name, oldPassword, newPassword))
+	})
+	if err == nil {
+		c.followRotation(name, newPassword)
+	}
+	return err
+}
+
+// ResetPassword sets a password without the old one. Milvus skips the old
+// password check only when the caller is listed in common.security.superUsers;
+// otherwise this fails with ErrWrongOldPassword. Milvus 2.3 to 2.6.4 would
+// create a missing user here, so the user's existence is checked first.
+func (c *Client) ResetPassword(ctx context.Context, name, newPassword string) error {
+	if _, err := c.DescribeUser(ctx, name); err != nil {
+		return err
+	}
+	return c.UpdatePassword(ctx, name, "", newPassword)
+}
+
+// followRotation keeps the provider logged in after it changed its own
+// user's password.
+func (c *Client) followRotation(name, newPassword string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.credential.APIKey == "" && c.credential.Username == name {
+		c.credential.Password = newPassword
+	}
+}
+
+// DropUser deletes a user. A user that is already gone is success, as in
+// Milvus itself.
+func (c *Client) DropUser(ctx context.Context, name string) error {
+	return c.call(ctx, opDropUser, "delete user "+name, func(ctx context.Context) error {
+		return c.sdk.DropUser(ctx, milvusclient.NewDropUserOption(name))
+	})
+}
+
+// CheckPassword reports whether name can log in with password. It sends one
+// cheap request (GetVersion) on the existing connection with that user's
+// credentials instead of the provider's.
+func (c *Client) CheckPassword(ctx context.Context, name, password string) (bool, error) {
+	ctx = context.WithValue(ctx, credentialKey{}, Credentials{Username: name, Password: password})
+	err := c.call(ctx, opCheckPassword, "check the password of user "+name, func(ctx context.Context) error {
+		_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption())
+		return err
+	})
+	if errors.Is(err, ErrUnauthenticated) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// ServerVersion is the version Milvus reports, e.g. "v2.5.4".
+func (c *Client) ServerVersion(ctx context.Context) (string, error) {
+	var version string
+	err := c.call(ctx, opConnect, "read the server version", func(ctx context.Context) error {
+		var err error
+		version, err = c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption())
+		return err
+	})
+	return version, err
+}

@@ -1,0 +1,106 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+func providerSchema() schema.Schema {
+	return schema.Schema{
+		MarkdownDescription: "Manage the users of a self-hosted [Milvus](https://milvus.io) vector database " +
+			"(2.3 to 2.6) as code. Milvus must run with `common.security.authorizationEnabled: true` for users to mean anything. " +
+			"Every argument can also come from an environment variable, named in its description; " +
+			"a value in the provider block wins over the environment.",
+		Attributes: map[string]schema.Attribute{
+			"address": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Where Milvus listens for gRPC: `host:port`, `http://host:port` or `https://host:port` " +
+					"(`https://` turns TLS on; without a port, 19530 is used, or 443 with `https://`). " +
+					"Environment: `MILVUS_ADDRESS`. Default: `localhost:19530`.",
+			},
+			"username": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The Milvus user the provider acts as, e.g. `root`. Environment: `MILVUS_USERNAME`.",
+				Validators:          []validator.String{stringvalidator.ConflictsWith(path.MatchRoot("token"))},
+			},
+			"password": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "The password of `username`. Environment: `MILVUS_PASSWORD`.",
+				Validators: []validator.String{
+					stringvalidator.ConflictsWith(path.MatchRoot("token")),
+					stringvalidator.AlsoRequires(path.MatchRoot("username")),
+				},
+			},
+			"token": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "Credentials in one string instead of `username` and `password`: either `user:password`, " +
+					"or an API key as managed Milvus (Zilliz Cloud) issues. Environment: `MILVUS_TOKEN`.",
+			},
+			"db_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The database the connection uses. Users are global to the server, so this rarely matters. Environment: `MILVUS_DB_NAME`. Default: `default`.",
+			},
+			"tls": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Connect with TLS. Implied by an `https://` address and by `ca_cert`, `client_cert` or `server_name`. " +
+					"Environment: `MILVUS_TLS`. Default: `false`.",
+			},
+			"ca_cert": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "The CA certificate that signed the server's certificate, as a PEM string or a path to a PEM file, " +
+					"for servers with `common.security.tlsMode` 1 or 2 and a private CA. Without it, the system's CAs are trusted. Environment: `MILVUS_CA_CERT`.",
+			},
+			"client_cert": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The client certificate for mutual TLS (`common.security.tlsMode: 2`), as PEM or a file path. Needs `client_key`. Environment: `MILVUS_CLIENT_CERT`.",
+				Validators:          []validator.String{stringvalidator.AlsoRequires(path.MatchRoot("client_key"))},
+			},
+			"client_key": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "The private key of `client_cert`, as PEM or a file path. Environment: `MILVUS_CLIENT_KEY`.",
+				Validators:          []validator.String{stringvalidator.AlsoRequires(path.MatchRoot("client_cert"))},
+			},
+			"server_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The name to expect in the server's certificate when it differs from the address's host. Environment: `MILVUS_TLS_SERVER_NAME`.",
+			},
+			"insecure_skip_verify": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: "Accept any server certificate. For tests only: it makes TLS open to interception. Conflicts with `ca_cert`. Environment: `MILVUS_INSECURE_SKIP_VERIFY`. Default: `false`.",
+				Validators:          []validator.Bool{boolvalidator.ConflictsWith(path.MatchRoot("ca_cert"))},
+			},
+			"timeout": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "How long to wait for the connection and for each request, as a Go duration such as `30s` or `2m`. " +
+					"Environment: `MILVUS_TIMEOUT`. Default: `30s`.",
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "How often a request is tried again when Milvus is unavailable (restarting, refusing connections), " +
+					"with a back-off that starts at one second and doubles. Other errors are never retried. Environment: `MILVUS_MAX_RETRIES`. Default: `3`.",
+				Validators: []validator.Int64{int64validator.Between(0, 10)},
+			},
+			"super_user": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Set to `true` when the provider's `username` is listed in the server's `common.security.superUsers` " +
+					"(milvus.yaml; `COMMON_SECURITY_SUPERUSERS` in the environment). Milvus lets such users set any user's password " +
+					"without the old one, so `milvus_user` can rotate a password whose old value it does not know: " +
+					"a write-only `password_wo`, an imported user, or a password changed outside Terraform. " +
+					"Being `root` is not enough: `superUsers` is empty by default. Environment: `MILVUS_SUPER_USER`. Default: `false`.",
+			},
+			"verify_passwords": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Check, on every refresh, that each `milvus_user` whose `password` is in state can still log in with it, " +
+					"so a password changed outside Terraform shows up as a planned update. Costs one request per user; " +
+					"needs a server with authorization enabled. Environment: `MILVUS_VERIFY_PASSWORDS`. Default: `true`.",
+			},
+		},
+	}
+}

@@ -1,0 +1,44 @@
+# A provider block whose every setting comes from a variable; a null
+# variable leaves the setting to the MILVUS_* environment.
+variable "address" {
+  type    = string
+  default = null
+}
+variable "username" {
+  type    = string
+  default = null
+}
+variable "password" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+variable "token" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+variable "timeout" {
+  type    = string
+  default = null
+}
+variable "tls" {
+  type    = bool
+  default = null
+}
+variable "ca_cert" {
+  type    = string
+  default = null
+}
+
+provider "milvus" {
+  address  = var.address
+  username = var.username
+  password = var.password
+  token    = var.token
+  timeout  = var.timeout
+  tls      = var.tls
+  ca_cert  = var.ca_cert
+}
+
+data "milvus_users" "all" {}

@@ -1,0 +1,37 @@
+// Package providerdata is what the provider hands to its resources and data
+// sources: one shared Milvus connection and the settings that steer them.
+package providerdata
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+)
+
+// Data is built once in the provider's Configure.
+type Data struct {
+	Client *milvus.Client
+	// SuperUser says the provider's user is listed in the server's
+	// common.security.superUsers, so it may set a password without the old one.
+	SuperUser bool
+	// VerifyPasswords turns on the password drift check in Read.
+	VerifyPasswords bool
+}
+
+// From unpacks the value passed to a resource's or data source's Configure.
+// It returns nil without a diagnostic before the provider is configured,
+// which the framework does during validation.
+func From(value any, diags *diag.Diagnostics) *Data {
+	if value == nil {
+		return nil
+	}
+	data, ok := value.(*Data)
+	if !ok {
+		diags.AddError("Unexpected Provider Data Type",
+			fmt.Sprintf("Expected *providerdata.Data, got %T. This is always a bug in the provider; please report it.", value))
+		return nil
+	}
+	return data
+}

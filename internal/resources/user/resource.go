@@ -1,0 +1,52 @@
+// Package user is the milvus_user resource: one Milvus user and its
+// password, created, rotated in place, imported and deleted.
+package user
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*userResource)(nil)
+	_ resource.ResourceWithImportState      = (*userResource)(nil)
+	_ resource.ResourceWithIdentity         = (*userResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*userResource)(nil)
+)
+
+// NewResource is the milvus_user factory.
+func NewResource() resource.Resource { return &userResource{} }
+
+type userResource struct {
+	data *providerdata.Data
+}
+
+func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *userResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"name": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "The username.",
+			},
+		},
+	}
+}
+
+// ImportState takes the username, by ID string or by identity. Read fills in
+// the rest; the password stays unknown until the next apply sets it.
+func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("name"), path.Root("name"), req, resp)
+}

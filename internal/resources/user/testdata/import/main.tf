@@ -1,0 +1,17 @@
+variable "name" {
+  type = string
+}
+variable "password" {
+  type      = string
+  sensitive = true
+}
+
+import {
+  to = milvus_user.test
+  id = var.name
+}
+
+resource "milvus_user" "test" {
+  name     = var.name
+  password = var.password
+}
