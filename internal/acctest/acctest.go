@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -86,4 +87,14 @@ func ConfigDirs(t *testing.T, dirs ...string) config.TestStepConfigFunc {
 		}
 	}
 	return config.StaticDirectory(merged)
+}
+
+// Words turns text into a pattern that matches it across the line breaks
+// and indentation the CLI inserts when it wraps a diagnostic.
+func Words(text string) string {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(words, `\s+`)
 }

@@ -139,7 +139,7 @@ func (s *Server) Roles(user string) ([]string, error) {
 	return roles, nil
 }
 
-// CreateRole creates a role (ignoring "already exists") and binds user to it.
+// GrantRole creates role unless it exists, and binds user to it.
 func (s *Server) GrantRole(user, role string) error {
 	ctx, cancel := s.admin()
 	defer cancel()
@@ -149,4 +149,33 @@ func (s *Server) GrantRole(user, role string) error {
 	}
 	st, err = s.rpc.OperateUserRole(ctx, &milvuspb.OperateUserRoleRequest{Username: user, RoleName: role, Type: milvuspb.OperateUserRoleType_AddUserToRole})
 	return check("bind "+user+" to "+role, st, err)
+}
+
+// UsePassword switches the admin credentials after a test rotated them.
+func (s *Server) UsePassword(password string) { s.Password = password }
+
+// CreateAdmin creates a user bound to the built-in admin role: a principal
+// with every privilege that is not listed in common.security.superUsers.
+func (s *Server) CreateAdmin(t *testing.T, user, password string) {
+	t.Helper()
+	if err := s.CreateUser(user, password); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.DropUser(user) })
+	if err := s.GrantRole(user, "admin"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ServerVersion returns the version the test server reports, e.g. "v2.3.5-lite".
+func ServerVersion(t *testing.T) string {
+	t.Helper()
+	s := Connect(t)
+	ctx, cancel := s.admin()
+	defer cancel()
+	resp, err := s.rpc.GetVersion(ctx, &milvuspb.GetVersionRequest{})
+	if err := check("get the server version", resp.GetStatus(), err); err != nil {
+		t.Fatal(err)
+	}
+	return resp.GetVersion()
 }

@@ -15,18 +15,21 @@ import (
 
 const addr = "milvus_user.test"
 
-// run executes steps against the test server. Every step gets the provider
-// factories itself, because the configurations carry their own provider block.
+// run executes steps against the test server.
 func run(t *testing.T, checkDestroy resource.TestCheckFunc, steps ...resource.TestStep) {
 	t.Helper()
-	for i := range steps {
-		steps[i].ProtoV6ProviderFactories = acctest.ProviderFactories
+	runCase(t, resource.TestCase{CheckDestroy: checkDestroy, Steps: steps})
+}
+
+// runCase gives every step the provider factories itself, because the
+// configurations carry their own provider block.
+func runCase(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	for i := range tc.Steps {
+		tc.Steps[i].ProtoV6ProviderFactories = acctest.ProviderFactories
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:     func() { acctest.PreCheck(t) },
-		CheckDestroy: checkDestroy,
-		Steps:        steps,
-	})
+	tc.PreCheck = func() { acctest.PreCheck(t) }
+	resource.Test(t, tc)
 }
 
 // userConfig is the configuration with a plain `password`.
