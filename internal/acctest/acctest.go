@@ -37,6 +37,10 @@ func init() {
 // the server.
 func PreCheck(t *testing.T) {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		// The same rule as resource.Test: acceptance tests run only when asked.
+		t.Skip("acceptance test: set TF_ACC=1 and a Milvus server (make test does both)")
+	}
 	for _, name := range []string{"MILVUS_ADDRESS", "MILVUS_USERNAME", "MILVUS_PASSWORD"} {
 		if os.Getenv(name) == "" {
 			t.Fatalf("%s must be set for acceptance tests: run `make test`, or see README.md for your own Milvus", name)

@@ -57,7 +57,8 @@ func Must(t *testing.T, err error) {
 	}
 }
 
-// CheckUsersMatch passes when the data source's names equal the server's list.
+// CheckUsersMatch passes when a milvus_users data source lists exactly the
+// users Milvus lists, in sorted order, each with the roles Milvus reports.
 func (s *Server) CheckUsersMatch(address string) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
 		rs, ok := st.RootModule().Resources[address]
@@ -68,17 +69,35 @@ func (s *Server) CheckUsersMatch(address string) resource.TestCheckFunc {
 		if err != nil {
 			return err
 		}
-		var got []string
-		for i := 0; ; i++ {
-			name, ok := rs.Primary.Attributes[fmt.Sprintf("names.%d", i)]
-			if !ok {
-				break
-			}
-			got = append(got, name)
-		}
+		attrs := rs.Primary.Attributes
+		got := indexed(attrs, "names")
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("%s lists %v; Milvus lists %v", address, got, want)
 		}
+		for i, name := range want {
+			if attrs[fmt.Sprintf("users.%d.name", i)] != name {
+				return fmt.Errorf("%s users[%d] is %q, want %q", address, i, attrs[fmt.Sprintf("users.%d.name", i)], name)
+			}
+			roles, err := s.Roles(name)
+			if err != nil {
+				return err
+			}
+			if gotRoles := indexed(attrs, fmt.Sprintf("users.%d.roles", i)); !slices.Equal(gotRoles, roles) {
+				return fmt.Errorf("%s gives %s the roles %v; Milvus says %v", address, name, gotRoles, roles)
+			}
+		}
 		return nil
+	}
+}
+
+// indexed collects list elements from flatmap attributes ("key.0", "key.1").
+func indexed(attrs map[string]string, key string) []string {
+	var out []string
+	for i := 0; ; i++ {
+		v, ok := attrs[fmt.Sprintf("%s.%d", key, i)]
+		if !ok {
+			return out
+		}
+		out = append(out, v)
 	}
 }

@@ -5,13 +5,14 @@ package milvus
 
 import (
 	"context"
-	"errors"
-	"strconv"
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
+	grpc_retry "github.com/grpc-ecosystem/go-grpc-middleware/retry"
 	"github.com/milvus-io/milvus/client/v2/milvusclient"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/backoff"
@@ -133,6 +134,11 @@ func (cr Credentials) header() string {
 	return ""
 }
 
+// noSDKRetry turns off the SDK's own retry of Unavailable (six tries over
+// about seven seconds, not configurable), so that call's retry, governed by
+// max_retries and timeout, is the only one.
+var noSDKRetry = grpc_retry.WithMax(0)
+
 // call runs one request with the per-request timeout, retrying only when
 // Milvus was unavailable (a restart, a refused connection).
 func (c *Client) call(ctx context.Context, op operation, what string, fn func(context.Context) error) error {
@@ -166,7 +172,7 @@ func (c *Client) AuthorizationEnabled(ctx context.Context) (bool, error) {
 		probe := Credentials{Username: "tf_provider_probe", Password: "not-a-password-" + strconv.FormatInt(time.Now().UnixNano(), 36)}
 		ctx := context.WithValue(ctx, credentialKey{}, probe)
 		err := c.call(ctx, opCheckPassword, "check whether Milvus checks credentials", func(ctx context.Context) error {
-			_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption())
+			_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
 			return err
 		})
 		switch {

@@ -66,13 +66,13 @@ const (
 
 // merr codes (pkg/util/merr/errors.go), identical in Milvus 2.3 to 2.6.
 const (
-	codeServiceNotReady   = 1
-	codeQuotaExceeded     = 9
-	codeDatabaseNotFound  = 800
-	codeParameterInvalid  = 1100
-	codeNotAuthenticated  = 1400
-	codeNotPermitted      = 1401
-	codeTimeout           = 10001
+	codeServiceNotReady  = 1
+	codeQuotaExceeded    = 9
+	codeDatabaseNotFound = 800
+	codeParameterInvalid = 1100
+	codeNotAuthenticated = 1400
+	codeNotPermitted     = 1401
+	codeTimeout          = 10001
 )
 
 // classify turns an SDK or gRPC error into an *Error. It is the only place in

@@ -23,7 +23,7 @@ type User struct {
 // CreateUser creates a user; ErrAlreadyExists if the name is taken.
 func (c *Client) CreateUser(ctx context.Context, name, password string) error {
 	return c.call(ctx, opCreateUser, "create user "+name, func(ctx context.Context) error {
-		return c.sdk.CreateUser(ctx, milvusclient.NewCreateUserOption(name, password))
+		return c.sdk.CreateUser(ctx, milvusclient.NewCreateUserOption(name, password), noSDKRetry)
 	})
 }
 
@@ -63,7 +63,7 @@ func (c *Client) ListUsers(ctx context.Context) ([]User, error) {
 // selectUsers calls SelectUser with role information. The SDK has no
 // list-with-roles call, so this one uses the SDK's connection directly.
 func (c *Client) selectUsers(ctx context.Context, user *milvuspb.UserEntity) ([]User, error) {
-	resp, err := c.sdk.GetService().SelectUser(ctx, &milvuspb.SelectUserRequest{User: user, IncludeRoleInfo: true})
+	resp, err := c.sdk.GetService().SelectUser(ctx, &milvuspb.SelectUserRequest{User: user, IncludeRoleInfo: true}, noSDKRetry)
 	if err := merr.CheckRPCCall(resp, err); err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (c *Client) selectUsers(ctx context.Context, user *milvuspb.UserEntity) ([]
 // password gives ErrWrongOldPassword.
 func (c *Client) UpdatePassword(ctx context.Context, name, oldPassword, newPassword string) error {
 	err := c.call(ctx, opUpdatePassword, "update the password of user "+name, func(ctx context.Context) error {
-		return c.sdk.UpdatePassword(ctx, milvusclient.NewUpdatePasswordOption(name, oldPassword, newPassword))
+		return c.sdk.UpdatePassword(ctx, milvusclient.NewUpdatePasswordOption(name, oldPassword, newPassword), noSDKRetry)
 	})
 	if err == nil {
 		c.followRotation(name, newPassword)
@@ -116,7 +116,7 @@ func (c *Client) followRotation(name, newPassword string) {
 // Milvus itself.
 func (c *Client) DropUser(ctx context.Context, name string) error {
 	return c.call(ctx, opDropUser, "delete user "+name, func(ctx context.Context) error {
-		return c.sdk.DropUser(ctx, milvusclient.NewDropUserOption(name))
+		return c.sdk.DropUser(ctx, milvusclient.NewDropUserOption(name), noSDKRetry)
 	})
 }
 
@@ -126,7 +126,7 @@ func (c *Client) DropUser(ctx context.Context, name string) error {
 func (c *Client) CheckPassword(ctx context.Context, name, password string) (bool, error) {
 	ctx = context.WithValue(ctx, credentialKey{}, Credentials{Username: name, Password: password})
 	err := c.call(ctx, opCheckPassword, "check the password of user "+name, func(ctx context.Context) error {
-		_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption())
+		_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
 		return err
 	})
 	if errors.Is(err, ErrUnauthenticated) {
@@ -140,7 +140,7 @@ func (c *Client) ServerVersion(ctx context.Context) (string, error) {
 	var version string
 	err := c.call(ctx, opConnect, "read the server version", func(ctx context.Context) error {
 		var err error
-		version, err = c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption())
+		version, err = c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
 		return err
 	})
 	return version, err

@@ -1,0 +1,7 @@
+variable "name" {
+  type = string
+}
+
+data "milvus_user" "test" {
+  name = var.name
+}
