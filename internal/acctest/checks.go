@@ -18,7 +18,7 @@ func (s *Server) CheckLogin(user, password string) resource.TestCheckFunc {
 func (s *Server) CheckNoLogin(user, password string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if err := s.Login(user, password); err == nil {
-			return fmt.Errorf("Milvus still accepts the password for %s", user)
+			return fmt.Errorf("the server still accepts the password for %s", user)
 		}
 		return nil
 	}
@@ -32,7 +32,7 @@ func (s *Server) CheckUserGone(user string) resource.TestCheckFunc {
 			return err
 		}
 		if exists {
-			return fmt.Errorf("Milvus still lists user %s", user)
+			return fmt.Errorf("the server still lists user %s", user)
 		}
 		return nil
 	}
@@ -43,7 +43,7 @@ func (s *Server) CheckUserExists(user string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		exists, err := s.UserExists(user)
 		if err == nil && !exists {
-			err = fmt.Errorf("Milvus does not list user %s", user)
+			err = fmt.Errorf("the server does not list user %s", user)
 		}
 		return err
 	}

@@ -56,14 +56,14 @@ func Connect(ctx context.Context, cfg Config) (*Client, error) {
 	tlsCfg, _ := cfg.tlsConfig()
 
 	c := &Client{cfg: cfg, endpoint: ep.hostPort, credential: cfg.Credentials}
-	var transport credentials.TransportCredentials = insecure.NewCredentials()
+	transport := insecure.NewCredentials()
 	if tlsCfg != nil {
 		transport = credentials.NewTLS(tlsCfg)
 	}
 	dialOptions := []grpc.DialOption{
 		// Later transport credentials replace the SDK's default ones.
 		grpc.WithTransportCredentials(transport),
-		grpc.WithBlock(),
+		grpc.WithBlock(),                 //nolint:staticcheck // the SDK dials with DialContext; blocking makes a wrong address fail in Configure
 		grpc.WithReturnConnectionError(), //nolint:staticcheck // keeps "connection refused" in the timeout error
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 10 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
 		grpc.WithConnectParams(grpc.ConnectParams{
@@ -83,7 +83,8 @@ func Connect(ctx context.Context, cfg Config) (*Client, error) {
 		DialOptions: dialOptions,
 	})
 	if err != nil {
-		e := classify(opConnect, "connect to Milvus at "+ep.hostPort, err).(*Error)
+		var e *Error
+		_ = errors.As(classify(opConnect, "connect to Milvus at "+ep.hostPort, err), &e)
 		if dialCtx.Err() != nil && ctx.Err() == nil {
 			// The dial gave up at the timeout; its error keeps the last cause.
 			e.Kind = ErrUnavailable

@@ -30,40 +30,40 @@ type faultServer struct {
 	password map[string]string
 }
 
-func (s *faultServer) enter(ctx context.Context, rpc string) (string, error) {
+func (s *faultServer) enter(ctx context.Context, rpc string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls[rpc]++
 	if s.failures[rpc] > 0 {
 		s.failures[rpc]--
-		return "", status.Error(codes.Unavailable, "connection refused")
+		return status.Error(codes.Unavailable, "connection refused")
 	}
 	md, _ := metadata.FromIncomingContext(ctx)
 	if len(md["authorization"]) != 1 {
-		return "", status.Error(codes.Unauthenticated, "missing authorization in header")
+		return status.Error(codes.Unauthenticated, "missing authorization in header")
 	}
 	raw, _ := base64.StdEncoding.DecodeString(md["authorization"][0])
 	s.callers = append(s.callers, string(raw))
 	for user, pw := range s.password {
 		if string(raw) == user+":"+pw {
-			return user, nil
+			return nil
 		}
 	}
-	return "", status.Error(codes.Unauthenticated, "auth check failure, please check username and password are correct")
+	return status.Error(codes.Unauthenticated, "auth check failure, please check username and password are correct")
 }
 
 func (s *faultServer) Connect(ctx context.Context, _ *milvuspb.ConnectRequest) (*milvuspb.ConnectResponse, error) {
-	_, err := s.enter(ctx, "Connect")
+	err := s.enter(ctx, "Connect")
 	return &milvuspb.ConnectResponse{Status: &commonpb.Status{}}, err
 }
 
 func (s *faultServer) GetVersion(ctx context.Context, _ *milvuspb.GetVersionRequest) (*milvuspb.GetVersionResponse, error) {
-	_, err := s.enter(ctx, "GetVersion")
+	err := s.enter(ctx, "GetVersion")
 	return &milvuspb.GetVersionResponse{Status: &commonpb.Status{}, Version: "v2.5.0"}, err
 }
 
 func (s *faultServer) SelectUser(ctx context.Context, req *milvuspb.SelectUserRequest) (*milvuspb.SelectUserResponse, error) {
-	if _, err := s.enter(ctx, "SelectUser"); err != nil {
+	if err := s.enter(ctx, "SelectUser"); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
@@ -79,7 +79,7 @@ func (s *faultServer) SelectUser(ctx context.Context, req *milvuspb.SelectUserRe
 }
 
 func (s *faultServer) UpdateCredential(ctx context.Context, req *milvuspb.UpdateCredentialRequest) (*commonpb.Status, error) {
-	if _, err := s.enter(ctx, "UpdateCredential"); err != nil {
+	if err := s.enter(ctx, "UpdateCredential"); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()

@@ -49,7 +49,7 @@ func TestClassify_serverReplies(t *testing.T) {
 			}
 			err := classify(c.op, "do it", c.err)
 			if !errors.Is(err, c.want) {
-				t.Fatalf("classified as %v, want %v", err.(*Error).Kind, c.want)
+				t.Fatalf("classified as %v, want %v", err, c.want)
 			}
 			var e *Error
 			if !errors.As(err, &e) || e.Reason == "" {
@@ -81,7 +81,7 @@ func TestClassify_grpcErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if err := classify(opListUsers, "list users", c.err); !errors.Is(err, c.want) {
-				t.Fatalf("classified as %v, want %v", err.(*Error).Kind, c.want)
+				t.Fatalf("classified as %v, want %v", err, c.want)
 			}
 		})
 	}

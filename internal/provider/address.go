@@ -4,7 +4,7 @@ package provider
 // registry namespace and the provider type. Examples repeat it in
 // required_providers; TestExamplesUseProviderAddress keeps them in step.
 const (
-	Address   = "registry.terraform.io/milvus-terraform/milvus"
-	Source    = "milvus-terraform/milvus"
-	TypeName  = "milvus"
+	Address  = "registry.terraform.io/milvus-terraform/milvus"
+	Source   = "milvus-terraform/milvus"
+	TypeName = "milvus"
 )

@@ -20,7 +20,10 @@ func configure(t *testing.T, attrs map[string]tftypes.Value) (*providerdata.Data
 	t.Helper()
 	ctx := context.Background()
 	s := providerSchema()
-	typ := s.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the provider schema is not an object")
+	}
 	values := map[string]tftypes.Value{}
 	for name, attrType := range typ.AttributeTypes {
 		values[name] = tftypes.NewValue(attrType, nil)

@@ -40,11 +40,12 @@ func userConfig(t *testing.T) config.TestStepConfigFunc {
 func vars(name, password string, extra ...any) config.Variables {
 	v := config.Variables{"name": config.StringVariable(name), "password": config.StringVariable(password)}
 	for i := 0; i+1 < len(extra); i += 2 {
+		key, _ := extra[i].(string)
 		switch value := extra[i+1].(type) {
 		case bool:
-			v[extra[i].(string)] = config.BoolVariable(value)
+			v[key] = config.BoolVariable(value)
 		case string:
-			v[extra[i].(string)] = config.StringVariable(value)
+			v[key] = config.StringVariable(value)
 		}
 	}
 	return v

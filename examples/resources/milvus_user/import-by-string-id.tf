@@ -1,0 +1,4 @@
+import {
+  to = milvus_user.reader
+  id = "app_reader"
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The one command that runs every test: formatting, vet and lint, unit tests,
+# acceptance tests against a real Milvus with a real Terraform-compatible CLI
+# (a second pass with the other CLI when both are at hand), and the docs check.
+# Everything it needs is installed by the project's scripts and cached.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$repo"
+
+started=$SECONDS
+log() { printf '\n=== %s (%ds)\n' "$*" $((SECONDS - started)); }
+results=$(mktemp -d)
+trap 'scripts/milvus-server.sh stop >/dev/null 2>&1 || true; rm -rf "$results"' EXIT
+
+log "gofmt and go vet"
+unformatted=$(gofmt -l main.go internal)
+if [ -n "$unformatted" ]; then echo "gofmt needed:"; echo "$unformatted"; exit 1; fi
+go vet ./...
+
+log "golangci-lint"
+lint=$("$repo/scripts/golangci-lint.sh")
+"$lint" run ./...
+
+log "real Milvus"
+scripts/milvus-server.sh stop >/dev/null 2>&1 || true
+set -a
+# shellcheck disable=SC1091
+. <(scripts/milvus-server.sh start)
+set +a
+
+log "Terraform-compatible CLIs"
+primary=$(scripts/terraform-cli.sh)
+opentofu=$(scripts/terraform-cli.sh opentofu)
+cli_config="$results/empty.tfrc"
+: >"$cli_config"
+export TF_CLI_CONFIG_FILE=$cli_config TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+for cli in "$primary" "$opentofu"; do echo "$cli: $("$cli" version | head -n1)"; done
+
+run_tests() { # NAME CLI PACKAGES [go test args]
+  local name=$1 cli=$2; shift 2
+  log "go test ($name: $("$cli" version | head -n1))"
+  # -p 1: the packages share one server and, for a moment, root's password.
+  TF_ACC=1 TF_ACC_TERRAFORM_PATH=$cli go test -count=1 -p 1 -v -timeout 30m "$@" 2>&1 |
+    tee "$results/$name.log" | grep -E '^(=== RUN|--- |ok |FAIL|PASS|panic)|^\s+[a-z_]+\.go:[0-9]+:' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ]
+}
+
+status=0
+run_tests primary "$primary" ./... || status=1
+if [ "$(readlink -f "$primary")" != "$(readlink -f "$opentofu")" ]; then
+  run_tests opentofu "$opentofu" -run 'TestAcc' ./internal/... || status=1
+fi
+
+log "docs"
+scripts/docs.sh --check || status=1
+
+passed=$(cat "$results"/*.log | grep -c -- '--- PASS' || true)
+failed=$(cat "$results"/*.log | grep -c -- '--- FAIL' || true)
+skipped=$(cat "$results"/*.log | grep -c -- '--- SKIP' || true)
+if [ "$skipped" -gt 0 ]; then
+  echo; echo "Skipped (each for the CLI version it names):"
+  cat "$results"/*.log | grep -A1 -- '--- SKIP' | grep -v -- '^--$' || true
+fi
+log "done"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
