@@ -69,16 +69,20 @@ func RandomName(prefix string) string {
 // RandomPassword returns a password Milvus accepts.
 func RandomPassword() string { return "Pw_" + RandomName("x") }
 
-// ConfigDirs merges the .tf files of several directories into one temporary
-// configuration directory, so scenarios share a provider block without
-// copies of it. Later directories win on equal file names.
-func ConfigDirs(t *testing.T, dirs ...string) config.TestStepConfigFunc {
+// ConfigDirs merges configuration files into one temporary directory, so
+// scenarios share a provider block without copies of it. Each path is a
+// directory (all its .tf files) or a single file; later ones win on equal
+// file names.
+func ConfigDirs(t *testing.T, paths ...string) config.TestStepConfigFunc {
 	t.Helper()
 	merged := t.TempDir()
-	for _, dir := range dirs {
-		files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no .tf files in %s (%v)", dir, err)
+	for _, path := range paths {
+		files := []string{path}
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			files, _ = filepath.Glob(filepath.Join(path, "*.tf"))
+		}
+		if len(files) == 0 {
+			t.Fatalf("no .tf files in %s", path)
 		}
 		for _, f := range files {
 			data, err := os.ReadFile(f)

@@ -1,0 +1,91 @@
+package provider_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/acctest"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/provider"
+)
+
+const examples = "../../examples"
+
+// Every example that names the provider's source names the one in address.go.
+func TestExamplesUseProviderAddress(t *testing.T) {
+	source := regexp.MustCompile(`source\s*=\s*"([^"]+)"`)
+	found := 0
+	err := filepath.WalkDir(examples, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range source.FindAllStringSubmatch(string(data), -1) {
+			found++
+			if m[1] != provider.Source {
+				t.Errorf("%s uses source %q, want %q", path, m[1], provider.Source)
+			}
+		}
+		return nil
+	})
+	if err != nil || found == 0 {
+		t.Fatalf("walked examples: %v, %d sources found", err, found)
+	}
+	if provider.Address != "registry.terraform.io/"+provider.Source || !strings.HasSuffix(provider.Source, "/"+provider.TypeName) {
+		t.Fatalf("Address %q, Source %q and TypeName %q disagree", provider.Address, provider.Source, provider.TypeName)
+	}
+}
+
+// The resource and data source examples in the docs plan cleanly against a
+// real server. (The provider examples name a host that does not exist here.)
+func TestAccExamples_plan(t *testing.T) {
+	acctest.PreCheck(t)
+	step := func(vars config.Variables, paths ...string) resource.TestStep {
+		for i, p := range paths {
+			paths[i] = filepath.Join(examples, p)
+		}
+		return resource.TestStep{
+			ProtoV6ProviderFactories: acctest.ProviderFactories,
+			ConfigDirectory:          acctest.ConfigDirs(t, paths...),
+			ConfigVariables:          vars,
+			PlanOnly:                 true,
+			ExpectNonEmptyPlan:       true,
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck: func() { acctest.PreCheck(t) },
+		Steps: []resource.TestStep{
+			step(nil, "data-sources/milvus_users/data-source.tf"),
+			step(nil, "data-sources/milvus_user/data-source.tf"),
+			step(config.Variables{
+				"reader_password": config.StringVariable(acctest.RandomPassword()),
+				"writer_password": config.StringVariable(acctest.RandomPassword()),
+			}, "resources/milvus_user/resource.tf"),
+		},
+	})
+}
+
+// The quick start declares the provider's registry source, so the test
+// framework must serve the provider under that namespace.
+func TestAccExamples_quickstartPlans(t *testing.T) {
+	acctest.PreCheck(t)
+	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", strings.Split(provider.Source, "/")[0])
+	resource.Test(t, resource.TestCase{
+		PreCheck: func() { acctest.PreCheck(t) },
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: acctest.ProviderFactories,
+			ConfigDirectory:          acctest.ConfigDirs(t, filepath.Join(examples, "quickstart")),
+			ConfigVariables:          config.Variables{"app_password": config.StringVariable(acctest.RandomPassword())},
+			PlanOnly:                 true,
+			ExpectNonEmptyPlan:       true,
+		}},
+	})
+}
