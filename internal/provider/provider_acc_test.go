@@ -69,7 +69,8 @@ func TestAccProvider_wrongPassword(t *testing.T) {
 		"username": config.StringVariable(os.Getenv("MILVUS_USERNAME")),
 		"password": config.StringVariable(wrong),
 	}, resource.TestStep{
-		ExpectError: regexp.MustCompile(`(?s)Unable to Connect to Milvus.*auth check failure.*Check the provider's\s+username`),
+		ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Unable to Connect to Milvus") + ".*" +
+			acctest.Words("auth check failure") + ".*" + acctest.Words("Check the provider's username and password")),
 	})
 }
 
@@ -78,7 +79,7 @@ func TestAccProvider_wrongToken(t *testing.T) {
 	providerTest(t, config.Variables{
 		"token": config.StringVariable("root:" + acctest.RandomPassword()),
 	}, resource.TestStep{
-		ExpectError: regexp.MustCompile(`(?s)Unable to Connect to Milvus.*auth check failure`),
+		ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Unable to Connect to Milvus") + ".*" + acctest.Words("auth check failure")),
 	})
 }
 
@@ -89,7 +90,8 @@ func TestAccProvider_unreachableAddress(t *testing.T) {
 		"address": config.StringVariable("127.0.0.1:1"),
 		"timeout": config.StringVariable("3s"),
 	}, resource.TestStep{
-		ExpectError: regexp.MustCompile(`(?s)Unable to Connect to Milvus.*127\.0\.0\.1:1.*no answer within 3s.*connection\s+refused`),
+		ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Unable to Connect to Milvus") + `.*127\.0\.0\.1:1.*` +
+			acctest.Words("no answer within 3s") + ".*" + acctest.Words("connection refused")),
 	})
 	// The whole test (CLI start-up included) must not wait much past the timeout.
 	if elapsed := time.Since(start); elapsed > 30*time.Second {
@@ -112,7 +114,7 @@ func TestAccProvider_contradictorySettings(t *testing.T) {
 				"address": config.StringVariable("http://" + os.Getenv("MILVUS_ADDRESS")),
 				"tls":     config.BoolVariable(true),
 			},
-			ExpectError: regexp.MustCompile(`(?s)Contradictory Milvus Connection Settings.*http://.*TLS is enabled`),
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Contradictory Milvus Connection Settings") + ".*http://.*" + acctest.Words("TLS is enabled")),
 		},
 		resource.TestStep{
 			ConfigVariables: config.Variables{
@@ -129,6 +131,6 @@ func TestAccProvider_conflictingEnvironment(t *testing.T) {
 	// MILVUS_TOKEN next to MILVUS_USERNAME in the environment is ambiguous.
 	t.Setenv("MILVUS_TOKEN", "root:Milvus")
 	providerTest(t, nil, resource.TestStep{
-		ExpectError: regexp.MustCompile(`(?s)Conflicting Milvus Credentials.*environment`),
+		ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Conflicting Milvus Credentials") + ".*environment"),
 	})
 }

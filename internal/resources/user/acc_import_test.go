@@ -84,14 +84,16 @@ func TestAccUser_unknownOldPasswordWithoutSuperUser(t *testing.T) {
 			PreConfig:       func() { acctest.Must(t, server.CreateUser(name, old)) },
 			ConfigDirectory: importConfig(t),
 			ConfigVariables: asAdmin(configured, false),
-			ExpectError:     regexp.MustCompile(`(?s)Old Milvus Password Unknown.*Ways out.*common\.security\.superUsers.*set\s+` + "`password`"),
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Old Milvus Password Unknown") + ".*" + acctest.Words("Ways out:") +
+				".*common\\.security\\.superUsers.*" + acctest.Words("set `password` of user")),
 		},
 		resource.TestStep{
 			// The setting claims a super user, but the server does not list
 			// this admin in common.security.superUsers.
 			ConfigDirectory: importConfig(t),
 			ConfigVariables: asAdmin(configured, true),
-			ExpectError:     regexp.MustCompile(`(?s)Milvus Did Not Treat the Provider as a Super User.*` + admin + `.*not listed in\s+common\.security\.superUsers`),
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Milvus Did Not Treat the Provider as a Super User") + ".*" + admin +
+				".*" + acctest.Words("is not listed in common.security.superUsers")),
 		},
 		resource.TestStep{
 			// Neither failure changed anything, and the way out from the first

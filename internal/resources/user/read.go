@@ -27,6 +27,9 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		// Deleted outside Terraform: forget it, so the plan re-creates it.
 		tflog.Warn(ctx, "Milvus user no longer exists; removing it from state", map[string]any{"name": name})
 		resp.State.RemoveResource(ctx)
+		// The framework wants an identity even for a removed resource, and a
+		// CLI without identity support (Terraform 1.11) stored none to keep.
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, name)...)
 		return
 	}
 	if err != nil {
