@@ -58,7 +58,7 @@ failed=$(cat "$results"/*.log | grep -c -- '--- FAIL' || true)
 skipped=$(cat "$results"/*.log | grep -c -- '--- SKIP' || true)
 if [ "$skipped" -gt 0 ]; then
   echo; echo "Skipped (each for the CLI version it names):"
-  cat "$results"/*.log | grep -A1 -- '--- SKIP' | grep -v -- '^--$' || true
+  cat "$results"/*.log | grep -B1 -- "--- SKIP" | grep -v -- "^--$" || true
 fi
 log "done"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
