@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/acctest"
@@ -108,3 +109,27 @@ func TestAccUser_dotsAndHyphensOnOlderServers(t *testing.T) {
 }
 
 func good() string { return acctest.RandomPassword() }
+
+// A password unknown at plan time passes the plan and is checked at apply,
+// before anything is sent: the user is not created.
+func TestAccUser_passwordUnknownAtPlanIsCheckedAtApply(t *testing.T) {
+	server := acctest.Connect(t)
+	name, source := acctest.RandomName("tfacc"), acctest.RandomName("tfacc_src")
+	v := vars(name, good())
+	v["source_name"] = config.StringVariable(source)
+	run(t, resource.ComposeAggregateTestCheckFunc(server.CheckUserGone(name), server.CheckUserGone(source)),
+		resource.TestStep{
+			ConfigDirectory: acctest.ConfigDirs(t, "testdata/provider", "testdata/unknown_password"),
+			ConfigVariables: v,
+			ExpectError:     regexp.MustCompile(`(?s)` + badPassword("it is 3 bytes long")),
+		},
+		resource.TestStep{
+			// Nothing reached Milvus for the rejected user.
+			PreConfig:          func() { acctest.Must(t, server.CheckUserGone(name)(nil)) },
+			ConfigDirectory:    userConfig(t),
+			ConfigVariables:    vars(source, good()),
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		},
+	)
+}
