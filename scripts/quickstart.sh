@@ -15,9 +15,10 @@ build_provider "$work/bin"
 dev_cli_config "$work/bin" "$work/cli.tfrc"
 
 echo "==> starting Milvus"
+scripts/milvus-server.sh start >"$work/milvus.env"
 set -a
 # shellcheck disable=SC1091
-. <(scripts/milvus-server.sh start)
+. "$work/milvus.env"
 set +a
 
 cli=$(scripts/terraform-cli.sh)

@@ -10,7 +10,11 @@ cd "$repo"
 started=$SECONDS
 log() { printf '\n=== %s (%ds)\n' "$*" $((SECONDS - started)); }
 results=$(mktemp -d)
-trap 'scripts/milvus-server.sh stop >/dev/null 2>&1 || true; rm -rf "$results"' EXIT
+stop_servers() {
+  scripts/milvus-server.sh stop >/dev/null 2>&1 || true
+  MILVUS_TEST_INSTANCE=tls scripts/milvus-server.sh stop >/dev/null 2>&1 || true
+}
+trap 'stop_servers; rm -rf "$results"' EXIT
 
 log "gofmt and go vet"
 unformatted=$(gofmt -l main.go internal)
@@ -21,11 +25,15 @@ log "golangci-lint"
 lint=$("$repo/scripts/golangci-lint.sh")
 "$lint" run ./...
 
-log "real Milvus"
-scripts/milvus-server.sh stop >/dev/null 2>&1 || true
+log "real Milvus: one plain, one with mutual TLS"
+stop_servers
+scripts/milvus-server.sh start >"$results/main.env"
+MILVUS_TEST_INSTANCE=tls MILVUS_TEST_TLS_MODE=2 scripts/milvus-server.sh start >"$results/tls.env"
 set -a
 # shellcheck disable=SC1091
-. <(scripts/milvus-server.sh start)
+. "$results/main.env"
+# shellcheck disable=SC1091
+. "$results/tls.env"
 set +a
 
 log "Terraform-compatible CLIs"

@@ -40,6 +40,10 @@ func Remedy(kind milvus.Kind) string {
 	case milvus.ErrUnavailable:
 		return "Check that Milvus is running and reachable at the provider's address, then run Terraform again. " +
 			"The provider retried as often as max_retries allows; raise timeout for a slow server."
+	case milvus.ErrTLS:
+		return "Check the TLS settings: ca_cert must hold the CA that signed the server's certificate, server_name (or the " +
+			"address's host) must be a name in that certificate, and a server with common.security.tlsMode 2 also needs " +
+			"client_cert and client_key."
 	case milvus.ErrLimitExceeded:
 		return "Milvus allows proxy.maxUserNum users (100 by default, root included). Delete unused users or raise the limit in milvus.yaml."
 	case milvus.ErrInvalidArgument:

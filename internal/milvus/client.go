@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"sync"
 	"time"
@@ -56,9 +57,14 @@ func Connect(ctx context.Context, cfg Config) (*Client, error) {
 	tlsCfg, _ := cfg.tlsConfig()
 
 	c := &Client{cfg: cfg, endpoint: ep.hostPort, credential: cfg.Credentials}
+	dialCtx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	// A refused connection (a server restarting) is retried until the
+	// timeout; a failed TLS handshake cannot heal, so it ends the dial at once.
+	var handshake failedHandshake
 	transport := insecure.NewCredentials()
 	if tlsCfg != nil {
-		transport = credentials.NewTLS(tlsCfg)
+		transport = failFast{TransportCredentials: credentials.NewTLS(tlsCfg), failed: handshake.record(cancel)}
 	}
 	dialOptions := []grpc.DialOption{
 		// Later transport credentials replace the SDK's default ones.
@@ -73,8 +79,6 @@ func Connect(ctx context.Context, cfg Config) (*Client, error) {
 		grpc.WithChainUnaryInterceptor(c.authorize),
 	}
 
-	dialCtx, cancel := context.WithTimeout(ctx, cfg.Timeout)
-	defer cancel()
 	// The SDK gets no credentials: authorize sets the header itself, so that
 	// a password rotation or a per-call login check can swap it.
 	sdk, err := milvusclient.New(dialCtx, &milvusclient.ClientConfig{
@@ -82,10 +86,13 @@ func Connect(ctx context.Context, cfg Config) (*Client, error) {
 		DBName:      cfg.DBName,
 		DialOptions: dialOptions,
 	})
+	if hsErr := handshake.get(); err != nil && hsErr != nil {
+		err = hsErr
+	}
 	if err != nil {
 		var e *Error
 		_ = errors.As(classify(opConnect, "connect to Milvus at "+ep.hostPort, err), &e)
-		if dialCtx.Err() != nil && ctx.Err() == nil {
+		if e.Kind != ErrTLS && dialCtx.Err() != nil && ctx.Err() == nil {
 			// The dial gave up at the timeout; its error keeps the last cause.
 			e.Kind = ErrUnavailable
 			e.Reason = fmt.Sprintf("no answer within %s (%s)", cfg.Timeout, err.Error())
@@ -184,4 +191,45 @@ func (c *Client) AuthorizationEnabled(ctx context.Context) (bool, error) {
 		}
 	})
 	return c.authEnabled, c.authErr
+}
+
+// failFast reports a failed TLS handshake so Connect can stop waiting.
+type failFast struct {
+	credentials.TransportCredentials
+	failed func(error)
+}
+
+func (f failFast) ClientHandshake(ctx context.Context, authority string, conn net.Conn) (net.Conn, credentials.AuthInfo, error) {
+	c, info, err := f.TransportCredentials.ClientHandshake(ctx, authority, conn)
+	if err != nil && ctx.Err() == nil {
+		f.failed(err)
+	}
+	return c, info, err
+}
+
+func (f failFast) Clone() credentials.TransportCredentials {
+	return failFast{TransportCredentials: f.TransportCredentials.Clone(), failed: f.failed}
+}
+
+// failedHandshake keeps the first handshake error.
+type failedHandshake struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (h *failedHandshake) record(stop context.CancelFunc) func(error) {
+	return func(err error) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.err == nil {
+			h.err = fmt.Errorf("authentication handshake failed: %w", err)
+			stop()
+		}
+	}
+}
+
+func (h *failedHandshake) get() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.err
 }

@@ -27,6 +27,7 @@ const (
 	ErrUnavailable       Kind = "unavailable"
 	ErrInvalidArgument   Kind = "invalid argument"
 	ErrLimitExceeded     Kind = "limit exceeded"
+	ErrTLS               Kind = "TLS handshake failed"
 	ErrUnclassifiedError Kind = "unexpected error"
 )
 
@@ -93,6 +94,12 @@ func classify(op operation, what string, err error) error {
 	}
 	if errors.Is(err, context.Canceled) {
 		e.Kind, e.Reason = ErrUnavailable, "the request was cancelled"
+		return e
+	}
+
+	// A refused certificate is not transient: retrying cannot fix it.
+	if strings.Contains(err.Error(), "authentication handshake failed") {
+		e.Kind, e.Reason = ErrTLS, err.Error()
 		return e
 	}
 

@@ -77,6 +77,7 @@ func TestClassify_grpcErrors(t *testing.T) {
 		{"deadline", status.Error(codes.DeadlineExceeded, "context deadline exceeded"), ErrUnavailable},
 		{"wrapped", fmt.Errorf("call: %w", status.Error(codes.Unauthenticated, "auth check failure")), ErrUnauthenticated},
 		{"context deadline", context.DeadlineExceeded, ErrUnavailable},
+		{"untrusted certificate", errors.New(`connection error: desc = "transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate signed by unknown authority"`), ErrTLS},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

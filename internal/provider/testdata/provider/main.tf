@@ -30,6 +30,23 @@ variable "ca_cert" {
   type    = string
   default = null
 }
+variable "client_cert" {
+  type    = string
+  default = null
+}
+variable "client_key" {
+  type      = string
+  default   = null
+  sensitive = true
+}
+variable "server_name" {
+  type    = string
+  default = null
+}
+variable "insecure_skip_verify" {
+  type    = bool
+  default = null
+}
 
 provider "milvus" {
   address  = var.address
@@ -39,6 +56,11 @@ provider "milvus" {
   timeout  = var.timeout
   tls      = var.tls
   ca_cert  = var.ca_cert
+
+  client_cert          = var.client_cert
+  client_key           = var.client_key
+  server_name          = var.server_name
+  insecure_skip_verify = var.insecure_skip_verify
 }
 
 data "milvus_users" "all" {}
