@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -56,9 +57,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 // checkPasswordAtApply repeats the plan-time length check for a password
 // that was unknown at plan time (from another resource, say).
-func checkPasswordAtApply(password types.String, diags interface {
-	AddAttributeError(path.Path, string, string)
-}) bool {
+func checkPasswordAtApply(password types.String, diags *diag.Diagnostics) bool {
 	if password.IsNull() || password.IsUnknown() {
 		diags.AddAttributeError(path.Root("password"), "Missing Milvus Password",
 			"Neither password nor password_wo has a value at apply time. Set exactly one of them.")

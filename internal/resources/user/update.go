@@ -36,11 +36,10 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 	}
 
+	// Milvus has the new password now: state says so even if the read-back
+	// fails, so it never holds a password the user no longer has.
 	state := planned
 	r.readInto(ctx, &state, &resp.Diagnostics, "Updated Milvus User Not Found")
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, name)...)
 }
