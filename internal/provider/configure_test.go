@@ -35,6 +35,9 @@ func configure(t *testing.T, attrs map[string]tftypes.Value) (*providerdata.Data
 	resp := &provider.ConfigureResponse{}
 	(&milvusProvider{}).Configure(ctx, req, resp)
 	data, _ := resp.ResourceData.(*providerdata.Data)
+	if shared, _ := resp.DataSourceData.(*providerdata.Data); shared != data {
+		t.Fatal("resources and data sources must share one connection")
+	}
 	return data, resp.Diagnostics
 }
 
