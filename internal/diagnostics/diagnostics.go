@@ -40,6 +40,9 @@ func Remedy(kind milvus.Kind) string {
 	case milvus.ErrUnavailable:
 		return "Check that Milvus is running and reachable at the provider's address, then run Terraform again. " +
 			"The provider retried as often as max_retries allows; raise timeout for a slow server."
+	case milvus.ErrNotFound:
+		return "It no longer exists on the server: something outside Terraform may have deleted it (run terraform apply " +
+			"again to refresh), or, when connecting, the provider's db_name names a database that does not exist."
 	case milvus.ErrTLS:
 		return "Check the TLS settings: ca_cert must hold the CA that signed the server's certificate, server_name (or the " +
 			"address's host) must be a name in that certificate, and a server with common.security.tlsMode 2 also needs " +

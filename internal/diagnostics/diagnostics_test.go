@@ -24,7 +24,7 @@ func TestMilvusErrorSpeaksInOneVoice(t *testing.T) {
 
 func TestEveryKindHasARemedy(t *testing.T) {
 	generic := Remedy(milvus.ErrUnclassifiedError)
-	for _, kind := range []milvus.Kind{milvus.ErrUnauthenticated, milvus.ErrPermissionDenied, milvus.ErrUnavailable,
+	for _, kind := range []milvus.Kind{milvus.ErrNotFound, milvus.ErrUnauthenticated, milvus.ErrPermissionDenied, milvus.ErrUnavailable,
 		milvus.ErrLimitExceeded, milvus.ErrInvalidArgument, milvus.ErrTLS} {
 		if Remedy(kind) == generic {
 			t.Errorf("%s has only the generic remedy", kind)

@@ -146,7 +146,9 @@ func classifyStatus(op operation, code int32, reason string) Kind {
 	switch code {
 	case codeServiceNotReady, codeTimeout:
 		return ErrUnavailable
-	case codeParameterInvalid, codeDatabaseNotFound:
+	case codeDatabaseNotFound:
+		return ErrNotFound
+	case codeParameterInvalid:
 		return ErrInvalidArgument
 	case codeNotAuthenticated:
 		if op == opUpdatePassword {

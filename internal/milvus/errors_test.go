@@ -38,7 +38,7 @@ func TestClassify_serverReplies(t *testing.T) {
 		{"delete root", opDropUser, reply(1401, commonpb.ErrorCode_UnexpectedError, "root user cannot be deleted: privilege not permitted"), ErrPermissionDenied},
 		{"service not ready", opDescribeUser, reply(1, commonpb.ErrorCode_NotReadyServe, "service not ready[proxy=1]: Abnormal"), ErrUnavailable},
 		{"old code only: not ready", opDescribeUser, reply(0, commonpb.ErrorCode_NotReadyServe, "proxy not healthy"), ErrUnavailable},
-		{"database not found", opConnect, reply(800, commonpb.ErrorCode_UnexpectedError, "database not found[database=foo]"), ErrInvalidArgument},
+		{"database not found", opConnect, reply(800, commonpb.ErrorCode_UnexpectedError, "database not found[database=foo]"), ErrNotFound},
 		{"not authenticated outside UpdateCredential", opDescribeUser, reply(1400, commonpb.ErrorCode_UnexpectedError, "not authenticated"), ErrUnauthenticated},
 		{"select user store failure", opDescribeUser, reply(65535, commonpb.ErrorCode_SelectUserFailure, "fail to select the user"), ErrUnclassifiedError},
 	}

@@ -134,3 +134,18 @@ func TestAccProvider_conflictingEnvironment(t *testing.T) {
 		ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Conflicting Milvus Credentials") + ".*environment"),
 	})
 }
+
+func TestAccProvider_database(t *testing.T) {
+	acctest.PreCheck(t)
+	providerTest(t, nil,
+		resource.TestStep{
+			ConfigVariables: config.Variables{"db_name": config.StringVariable("tfacc_no_such_db")},
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Unable to Connect to Milvus") + ".*" +
+				acctest.Words("database not found") + ".*" + acctest.Words("db_name names a database that does not exist")),
+		},
+		resource.TestStep{
+			ConfigVariables: config.Variables{"db_name": config.StringVariable("default")},
+			Check:           resource.TestCheckTypeSetElemAttr("data.milvus_users.all", "names.*", "root"),
+		},
+	)
+}

@@ -22,6 +22,10 @@ variable "timeout" {
   type    = string
   default = null
 }
+variable "db_name" {
+  type    = string
+  default = null
+}
 variable "tls" {
   type    = bool
   default = null
@@ -54,6 +58,7 @@ provider "milvus" {
   password = var.password
   token    = var.token
   timeout  = var.timeout
+  db_name  = var.db_name
   tls      = var.tls
   ca_cert  = var.ca_cert
 
