@@ -3,6 +3,7 @@
 #
 #   scripts/terraform-cli.sh           # TF_ACC_TERRAFORM_PATH, else tofu or terraform on PATH, else OpenTofu built
 #   scripts/terraform-cli.sh opentofu  # always OpenTofu $OPENTOFU_VERSION, built from the Go module proxy and cached
+#   scripts/terraform-cli.sh legacy    # Terraform $LEGACY_TERRAFORM_VERSION (before write-only arguments), go install'ed and cached
 #
 # OpenTofu cannot be installed with `go install` (its go.mod has replace
 # directives), so the module is downloaded and built in place (about 5-7
@@ -10,6 +11,7 @@
 set -euo pipefail
 
 version=${OPENTOFU_VERSION:-v1.12.6}
+legacy_version=${LEGACY_TERRAFORM_VERSION:-v1.6.6}
 cache=${CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-milvus}
 log() { printf 'terraform-cli: %s\n' "$*" >&2; }
 
@@ -27,13 +29,24 @@ build_opentofu() {
   echo "$bin"
 }
 
+# Terraform 1.6 installs with plain go install (no replace directives yet).
+build_legacy() {
+  local dir=$cache/terraform-$legacy_version
+  if [ -x "$dir/terraform" ]; then echo "$dir/terraform"; return; fi
+  log "building Terraform $legacy_version (cached in $dir)"
+  mkdir -p "$dir"
+  GOFLAGS= CGO_ENABLED=0 GOBIN=$dir go install "github.com/hashicorp/terraform@$legacy_version" >&2
+  echo "$dir/terraform"
+}
+
 case "${1:-}" in
   opentofu) build_opentofu ;;
+  legacy) build_legacy ;;
   "")
     if [ -n "${TF_ACC_TERRAFORM_PATH:-}" ]; then echo "$TF_ACC_TERRAFORM_PATH"
     elif command -v tofu >/dev/null; then command -v tofu
     elif command -v terraform >/dev/null; then command -v terraform
     else build_opentofu
     fi ;;
-  *) echo "usage: $0 [opentofu]" >&2; exit 2 ;;
+  *) echo "usage: $0 [opentofu|legacy]" >&2; exit 2 ;;
 esac

@@ -39,10 +39,11 @@ set +a
 log "Terraform-compatible CLIs"
 primary=$(scripts/terraform-cli.sh)
 opentofu=$(scripts/terraform-cli.sh opentofu)
+legacy=$(scripts/terraform-cli.sh legacy)
 cli_config="$results/empty.tfrc"
 : >"$cli_config"
 export TF_CLI_CONFIG_FILE=$cli_config TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
-for cli in "$primary" "$opentofu"; do echo "$cli: $("$cli" version | head -n1)"; done
+for cli in "$primary" "$opentofu" "$legacy"; do echo "$cli: $("$cli" version | head -n1)"; done
 
 run_tests() { # NAME CLI PACKAGES [go test args]
   local name=$1 cli=$2; shift 2
@@ -57,6 +58,9 @@ run_tests primary "$primary" ./... || status=1
 if [ "$(readlink -f "$primary")" != "$(readlink -f "$opentofu")" ]; then
   run_tests opentofu "$opentofu" -run 'TestAcc' ./internal/... || status=1
 fi
+# A CLI older than write-only arguments: the `password` path, the provider
+# settings and the data sources must work there too.
+run_tests legacy "$legacy" -run 'TestAcc(Provider|User|UserDataSource|UsersDataSource)_' ./internal/... || status=1
 
 log "docs"
 scripts/docs.sh --check || status=1
