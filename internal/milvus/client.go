@@ -178,11 +178,7 @@ func isRetryable(err error) bool {
 func (c *Client) AuthorizationEnabled(ctx context.Context) (bool, error) {
 	c.authOnce.Do(func() {
 		probe := Credentials{Username: "tf_provider_probe", Password: "not-a-password-" + strconv.FormatInt(time.Now().UnixNano(), 36)}
-		ctx := context.WithValue(ctx, credentialKey{}, probe)
-		err := c.call(ctx, opCheckPassword, "check whether Milvus checks credentials", func(ctx context.Context) error {
-			_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
-			return err
-		})
+		err := c.loginAs(ctx, probe, "check whether Milvus checks credentials")
 		switch {
 		case errors.Is(err, ErrUnauthenticated):
 			c.authEnabled = true

@@ -124,15 +124,21 @@ func (c *Client) DropUser(ctx context.Context, name string) error {
 // cheap request (GetVersion) on the existing connection with that user's
 // credentials instead of the provider's.
 func (c *Client) CheckPassword(ctx context.Context, name, password string) (bool, error) {
-	ctx = context.WithValue(ctx, credentialKey{}, Credentials{Username: name, Password: password})
-	err := c.call(ctx, opCheckPassword, "check the password of user "+name, func(ctx context.Context) error {
-		_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
-		return err
-	})
+	err := c.loginAs(ctx, Credentials{Username: name, Password: password}, "check the password of user "+name)
 	if errors.Is(err, ErrUnauthenticated) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// loginAs sends one cheap request (GetVersion) on the existing connection
+// with creds instead of the provider's own credentials.
+func (c *Client) loginAs(ctx context.Context, creds Credentials, what string) error {
+	ctx = context.WithValue(ctx, credentialKey{}, creds)
+	return c.call(ctx, opCheckPassword, what, func(ctx context.Context) error {
+		_, err := c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
+		return err
+	})
 }
 
 // ServerVersion is the version Milvus reports, e.g. "v2.5.4".
