@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -16,6 +15,7 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/validate"
 )
 
@@ -82,15 +82,6 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	model.ID = types.StringValue(user.Name)
-	model.Roles = RoleList(user.Roles)
+	model.Roles = tfvalue.StringList(user.Roles)
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
-}
-
-// RoleList turns sorted role names into a Terraform list.
-func RoleList(roles []string) types.List {
-	values := make([]attr.Value, 0, len(roles))
-	for _, role := range roles {
-		values = append(values, types.StringValue(role))
-	}
-	return types.ListValueMust(types.StringType, values)
 }

@@ -9,9 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/milvus-terraform/terraform-provider-milvus/internal/datasources/user"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*usersDataSource)(nil)
@@ -83,18 +83,18 @@ func (d *usersDataSource) Read(ctx context.Context, _ datasource.ReadRequest, re
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to List Milvus Users", err))
 		return
 	}
-	names := make([]attr.Value, 0, len(list))
+	names := make([]string, 0, len(list))
 	objects := make([]attr.Value, 0, len(list))
 	for _, u := range list {
-		names = append(names, types.StringValue(u.Name))
+		names = append(names, u.Name)
 		objects = append(objects, types.ObjectValueMust(userObjectType.AttrTypes, map[string]attr.Value{
 			"name":  types.StringValue(u.Name),
-			"roles": user.RoleList(u.Roles),
+			"roles": tfvalue.StringList(u.Roles),
 		}))
 	}
 	model := usersModel{
 		ID:    types.StringValue(d.data.Client.Endpoint()),
-		Names: types.ListValueMust(types.StringType, names),
+		Names: tfvalue.StringList(names),
 		Users: types.ListValueMust(userObjectType, objects),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)

@@ -3,12 +3,12 @@ package user
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
 )
 
 // userModel is the milvus_user state.
@@ -29,11 +29,7 @@ type identityModel struct {
 func (m *userModel) fromServer(u *milvus.User) {
 	m.ID = types.StringValue(u.Name)
 	m.Name = types.StringValue(u.Name)
-	roles := make([]attr.Value, 0, len(u.Roles))
-	for _, role := range u.Roles {
-		roles = append(roles, types.StringValue(role))
-	}
-	m.Roles = types.ListValueMust(types.StringType, roles)
+	m.Roles = tfvalue.StringList(u.Roles)
 	// Write-only values never reach state.
 	m.PasswordWO = types.StringNull()
 }

@@ -1,0 +1,18 @@
+// Package tfvalue converts plain Go values into Terraform framework values
+// for the resources and data sources alike.
+package tfvalue
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// StringList is a known list of strings, in the order given (empty, not
+// null, for no strings).
+func StringList(values []string) types.List {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.ListValueMust(types.StringType, elems)
+}
