@@ -35,6 +35,11 @@ type Client struct {
 	authOnce    sync.Once
 	authEnabled bool
 	authErr     error
+
+	versionMu sync.Mutex
+	version   *Version
+
+	listings listings
 }
 
 // credentialKey carries per-call credentials that replace the provider's own,
@@ -147,24 +152,100 @@ func (cr Credentials) header() string {
 // max_retries and timeout, is the only one.
 var noSDKRetry = grpc_retry.WithMax(0)
 
-// call runs one request with the per-request timeout, retrying only when
-// Milvus was unavailable (a restart, a refused connection).
+// call runs one request with the per-request timeout. An idempotent request
+// is tried again while Milvus is unavailable (a restart, a refused
+// connection, no answer); any other request is sent once, and write decides
+// what to do when it went unanswered.
 func (c *Client) call(ctx context.Context, op operation, what string, fn func(context.Context) error) error {
+	retries := c.cfg.MaxRetries
+	if !op.spec().idempotent {
+		retries = 0
+	}
+	if !op.spec().reads {
+		// Whatever the outcome, the server may have changed.
+		defer c.listings.invalidate()
+	}
 	delay := c.cfg.RetryDelay
-	for attempt := 0; ; attempt++ {
+	for attempt := 1; ; attempt++ {
 		reqCtx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 		err := classify(op, what, fn(reqCtx))
 		cancel()
-		if err == nil || !isRetryable(err) || attempt >= c.cfg.MaxRetries || ctx.Err() != nil {
-			return err
+		if err == nil || !isRetryable(err) || attempt > retries || ctx.Err() != nil {
+			return c.noteAttempts(err, attempt)
 		}
 		select {
 		case <-ctx.Done():
-			return err
+			return c.noteAttempts(err, attempt)
 		case <-time.After(delay):
 		}
 		delay *= 2
 	}
+}
+
+// noteAttempts records, on an unanswered request, how often it was sent and
+// the per-request timeout, so the diagnostic can say what bounded the wait.
+func (c *Client) noteAttempts(err error, attempts int) error {
+	var e *Error
+	if errors.As(err, &e) && e.Kind == ErrUnavailable {
+		e.Attempts, e.Timeout = attempts, c.cfg.Timeout
+	}
+	return err
+}
+
+// write sends a request that is not safe to repeat blindly (a create, a
+// password change). When Milvus does not answer, the request may or may not
+// have taken effect, so it is never simply sent again: done asks Milvus
+// whether the desired state holds now. If it does, the write succeeded
+// (lostReply reports that); if it does not, the request is sent again, up to
+// max_retries times. The caller handles the other failures, such as "already
+// exists" after a lost reply.
+func (c *Client) write(ctx context.Context, op operation, what string, send func(context.Context) error,
+	done func(context.Context) (bool, error)) (lostReply bool, err error) {
+	delay := c.cfg.RetryDelay
+	for attempt := 1; ; attempt++ {
+		err := c.call(ctx, op, what, send)
+		if err == nil || !isRetryable(err) {
+			return attempt > 1, err
+		}
+		ok, checkErr := done(ctx)
+		if checkErr != nil {
+			return attempt > 1, unknownOutcome(err, checkErr, attempt)
+		}
+		if ok {
+			return true, nil
+		}
+		if attempt > c.cfg.MaxRetries || ctx.Err() != nil {
+			return attempt > 1, c.noteAttempts(err, attempt)
+		}
+		select {
+		case <-ctx.Done():
+			return true, c.noteAttempts(err, attempt)
+		case <-time.After(delay):
+		}
+		delay *= 2
+	}
+}
+
+// unknownOutcome is the error when a write went unanswered and Milvus could
+// not be asked whether it took effect either.
+func unknownOutcome(sendErr, checkErr error, attempts int) error {
+	var e *Error
+	if !errors.As(sendErr, &e) {
+		return sendErr
+	}
+	out := *e
+	out.Attempts = attempts
+	out.Reason = e.Reason + "; whether the request took effect could not be checked either (" + reasonOf(checkErr) +
+		"), so the next run checks again before changing anything"
+	return &out
+}
+
+func reasonOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Reason
+	}
+	return err.Error()
 }
 
 func isRetryable(err error) bool {

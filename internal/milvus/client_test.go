@@ -19,15 +19,48 @@ import (
 )
 
 // faultServer is a minimal Milvus for fault injection: it fails the first
-// failures calls of an RPC and records the users each call authenticated as.
-// Behaviour against a real server is proven by the acceptance tests.
+// failures calls of an RPC before carrying them out, loses the reply of the
+// first lost calls after carrying them out, and records the users each call
+// authenticated as. Behaviour against a real server is proven by the
+// acceptance tests (with a fault-injecting proxy in front of it).
 type faultServer struct {
 	milvuspb.UnimplementedMilvusServiceServer
 	mu       sync.Mutex
 	failures map[string]int
+	lost     map[string]int
 	calls    map[string]int
 	callers  []string
 	password map[string]string
+}
+
+// lostReply reports, after the call was carried out, whether its answer is
+// to be lost.
+func (s *faultServer) lostReply(rpc string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.lost[rpc] > 0 {
+		s.lost[rpc]--
+		return status.Error(codes.Unavailable, "the connection broke before the answer arrived")
+	}
+	return nil
+}
+
+func (s *faultServer) CreateCredential(ctx context.Context, req *milvuspb.CreateCredentialRequest) (*commonpb.Status, error) {
+	if err := s.enter(ctx, "CreateCredential"); err != nil {
+		return nil, err
+	}
+	pw, _ := base64.StdEncoding.DecodeString(req.GetPassword())
+	s.mu.Lock()
+	_, exists := s.password[req.GetUsername()]
+	if !exists {
+		s.password[req.GetUsername()] = string(pw)
+	}
+	s.mu.Unlock()
+	if exists {
+		return &commonpb.Status{Code: 65535, ErrorCode: commonpb.ErrorCode_CreateCredentialFailure,
+			Reason: "user already exists: " + req.GetUsername()}, nil
+	}
+	return &commonpb.Status{}, s.lostReply("CreateCredential")
 }
 
 func (s *faultServer) enter(ctx context.Context, rpc string) error {
@@ -91,12 +124,16 @@ func (s *faultServer) UpdateCredential(ctx context.Context, req *milvuspb.Update
 			Reason: "old password not correct for " + req.GetUsername() + ": not authenticated"}, nil
 	}
 	s.password[req.GetUsername()] = string(newPw)
-	return &commonpb.Status{}, nil
+	s.mu.Unlock()
+	err := s.lostReply("UpdateCredential")
+	s.mu.Lock()
+	return &commonpb.Status{}, err
 }
 
 func startFaultServer(t *testing.T, failures map[string]int) (*faultServer, string) {
 	t.Helper()
-	fs := &faultServer{failures: failures, calls: map[string]int{}, password: map[string]string{"root": "Milvus", "bob": "bob_pw_1"}}
+	fs := &faultServer{failures: failures, lost: map[string]int{}, calls: map[string]int{},
+		password: map[string]string{"root": "Milvus", "bob": "bob_pw_1"}}
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -214,5 +251,99 @@ func TestConnect_unreachableFailsWithinTimeout(t *testing.T) {
 		if !strings.Contains(e.Error(), want) {
 			t.Errorf("error %q does not mention %q", e.Error(), want)
 		}
+	}
+}
+
+// A create whose answer is lost is not sent again: the user exists and logs
+// in with the password, so the create succeeded.
+func TestClient_createAfterLostReplyIsNotRepeated(t *testing.T) {
+	fs, addr := startFaultServer(t, nil)
+	fs.lost["CreateCredential"] = 1
+	c := connectTo(t, addr, 3)
+	created, err := c.CreateUser(context.Background(), "carol", "carol_pw_1")
+	if err != nil || created != CreatedAfterLostReply {
+		t.Fatalf("got %v, %v; want CreatedAfterLostReply", created, err)
+	}
+	if n := fs.calls["CreateCredential"]; n != 1 {
+		t.Fatalf("CreateCredential sent %d times, want 1", n)
+	}
+}
+
+// A create that never reached Milvus is sent again once Milvus says the
+// user is not there.
+func TestClient_createThatNeverLandedIsSentAgain(t *testing.T) {
+	fs, addr := startFaultServer(t, map[string]int{"CreateCredential": 1})
+	c := connectTo(t, addr, 3)
+	if _, err := c.CreateUser(context.Background(), "dave", "dave_pw_1"); err != nil {
+		t.Fatal(err)
+	}
+	if n := fs.calls["CreateCredential"]; n != 2 {
+		t.Fatalf("CreateCredential sent %d times, want 2", n)
+	}
+	if ok, err := c.CheckPassword(context.Background(), "dave", "dave_pw_1"); !ok || err != nil {
+		t.Fatalf("dave does not log in: %v, %v", ok, err)
+	}
+}
+
+// An existing user is taken over only when it logs in with the password.
+func TestClient_existingUserIsFoundOnlyWithItsPassword(t *testing.T) {
+	fs, addr := startFaultServer(t, nil)
+	c := connectTo(t, addr, 3)
+	created, err := c.CreateUser(context.Background(), "bob", "bob_pw_1")
+	if err != nil || created != FoundExisting {
+		t.Fatalf("same password: %v, %v; want FoundExisting", created, err)
+	}
+	if _, err := c.CreateUser(context.Background(), "bob", "other_pw_1"); !errors.Is(err, ErrAlreadyExists) {
+		t.Fatalf("another password: %v, want ErrAlreadyExists", err)
+	}
+	if fs.password["bob"] != "bob_pw_1" {
+		t.Fatal("the existing user's password changed")
+	}
+}
+
+// A password change whose answer is lost is not sent again with the old
+// password (which no longer works): the new one logs in, so it happened.
+func TestClient_passwordChangeAfterLostReply(t *testing.T) {
+	fs, addr := startFaultServer(t, nil)
+	fs.lost["UpdateCredential"] = 1
+	c := connectTo(t, addr, 3)
+	if err := c.UpdatePassword(context.Background(), "bob", "bob_pw_1", "bob_pw_2"); err != nil {
+		t.Fatal(err)
+	}
+	if n := fs.calls["UpdateCredential"]; n != 1 {
+		t.Fatalf("UpdateCredential sent %d times, want 1", n)
+	}
+}
+
+// Many reads of users share one listing until a write.
+func TestClient_lookupsShareOneListingUntilAWrite(t *testing.T) {
+	fs, addr := startFaultServer(t, nil)
+	c := connectTo(t, addr, 0)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.LookupUser(ctx, "bob"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := fs.calls["SelectUser"]; n != 1 {
+		t.Fatalf("20 lookups sent SelectUser %d times, want 1", n)
+	}
+	if _, err := c.LookupUser(ctx, "nobody"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a missing user: %v", err)
+	}
+	if _, err := c.CreateUser(ctx, "erin", "erin_pw_1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.LookupUser(ctx, "erin"); err != nil {
+		t.Fatalf("the listing missed the process's own create: %v", err)
+	}
+	if n := fs.calls["SelectUser"]; n != 2 {
+		t.Fatalf("SelectUser sent %d times in all, want 2", n)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -71,42 +72,110 @@ type endpoint struct {
 	https    bool
 }
 
+// CheckAddress reports why address is not a Milvus address the provider can
+// dial, or nil. It is the plan-time check of the address setting.
+func CheckAddress(address string) error {
+	_, err := parseAddress(address)
+	return err
+}
+
 func parseAddress(address string) (endpoint, error) {
-	raw := strings.TrimSpace(address)
-	if raw == "" {
+	raw := address
+	switch {
+	case raw == "":
 		return endpoint{}, errors.New("the address is empty")
+	case strings.TrimSpace(raw) != raw:
+		return endpoint{}, fmt.Errorf("%q has spaces around it", address)
 	}
 	ep := endpoint{}
 	if strings.Contains(raw, "://") {
 		u, err := url.Parse(raw)
 		if err != nil {
-			return endpoint{}, fmt.Errorf("%q is not a valid URL: %v", raw, err)
+			return endpoint{}, fmt.Errorf("%q is not a valid URL", address)
 		}
 		switch u.Scheme {
 		case "http":
 		case "https":
 			ep.https = true
 		default:
-			return endpoint{}, fmt.Errorf("%q has scheme %q; use host:port, http://host:port or https://host:port", raw, u.Scheme)
+			return endpoint{}, fmt.Errorf("%q has scheme %q; use host:port, http://host:port or https://host:port", address, u.Scheme)
 		}
 		if u.Path != "" && u.Path != "/" {
-			return endpoint{}, fmt.Errorf("%q has a path; set the database with db_name instead", raw)
+			return endpoint{}, fmt.Errorf("%q has a path; set the database with db_name instead", address)
+		}
+		if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			return endpoint{}, fmt.Errorf("%q has more than a scheme, a host and a port; credentials go in username and password", address)
 		}
 		raw = u.Host
 	}
-	host, port, err := net.SplitHostPort(raw)
+	host, port, err := splitHostPort(raw)
 	if err != nil {
+		return endpoint{}, fmt.Errorf("%q is not an address: %s; use host:port, http://host:port or https://host:port", address, err)
+	}
+	if port == "" {
 		// No port given: Milvus listens on 19530, TLS gateways on 443.
-		host, port = strings.Trim(raw, "[]"), defaultPlainPort
+		port = defaultPlainPort
 		if ep.https {
 			port = defaultTLSPort
 		}
 	}
-	if host == "" {
-		return endpoint{}, fmt.Errorf("%q has no host name", address)
-	}
 	ep.hostPort = net.JoinHostPort(host, port)
 	return ep, nil
+}
+
+// splitHostPort accepts host, host:port, [ipv6], [ipv6]:port and a bare
+// IPv6 address, and checks the host's characters and the port's range.
+func splitHostPort(raw string) (host, port string, err error) {
+	switch {
+	case strings.HasPrefix(raw, "["):
+		end := strings.Index(raw, "]")
+		if end < 0 {
+			return "", "", errors.New("the IPv6 address has no closing ]")
+		}
+		host, rest := raw[1:end], raw[end+1:]
+		if net.ParseIP(host) == nil {
+			return "", "", fmt.Errorf("%q is not an IPv6 address", host)
+		}
+		if rest == "" {
+			return host, "", nil
+		}
+		if !strings.HasPrefix(rest, ":") {
+			return "", "", errors.New("only :port may follow the IPv6 address")
+		}
+		return host, rest[1:], checkPort(rest[1:])
+	case strings.Count(raw, ":") > 1:
+		if net.ParseIP(raw) == nil {
+			return "", "", errors.New("it has several colons but is not an IPv6 address (write one with a port as [ipv6]:port)")
+		}
+		return raw, "", nil
+	case strings.Contains(raw, ":"):
+		host, port, _ = strings.Cut(raw, ":")
+		if err := checkHost(host); err != nil {
+			return "", "", err
+		}
+		return host, port, checkPort(port)
+	}
+	return raw, "", checkHost(raw)
+}
+
+func checkHost(host string) error {
+	if host == "" {
+		return errors.New("the host name is empty")
+	}
+	for _, r := range host {
+		if !(r == '.' || r == '-' || r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')) {
+			return fmt.Errorf("the host name %q contains %q", host, r)
+		}
+	}
+	return nil
+}
+
+func checkPort(port string) error {
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 1 || n > 65535 || strconv.Itoa(n) != port {
+		return fmt.Errorf("the port %q is not a number from 1 to 65535", port)
+	}
+	return nil
 }
 
 // Validate reports settings that contradict each other.
@@ -114,7 +183,7 @@ func (c Config) Validate() error {
 	if _, err := parseAddress(c.Address); err != nil {
 		return err
 	}
-	if strings.HasPrefix(strings.TrimSpace(c.Address), "http://") && c.TLS.Enabled {
+	if strings.HasPrefix(c.Address, "http://") && c.TLS.Enabled {
 		return fmt.Errorf("the address %q says http:// but TLS is enabled; use https:// or host:port", c.Address)
 	}
 	if c.Credentials.APIKey != "" && (c.Credentials.Username != "" || c.Credentials.Password != "") {

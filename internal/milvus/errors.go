@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/milvus-io/milvus/pkg/v2/util/merr"
 	"google.golang.org/grpc/codes"
@@ -21,24 +22,33 @@ func (k Kind) Error() string { return string(k) }
 const (
 	ErrNotFound          Kind = "not found"
 	ErrAlreadyExists     Kind = "already exists"
+	ErrInUse             Kind = "still in use"
 	ErrWrongOldPassword  Kind = "old password not correct"
 	ErrUnauthenticated   Kind = "not authenticated"
 	ErrPermissionDenied  Kind = "permission denied"
 	ErrUnavailable       Kind = "unavailable"
 	ErrInvalidArgument   Kind = "invalid argument"
 	ErrLimitExceeded     Kind = "limit exceeded"
+	ErrUnsupported       Kind = "not supported by this Milvus version"
 	ErrTLS               Kind = "TLS handshake failed"
 	ErrUnclassifiedError Kind = "unexpected error"
 )
 
-// Error is a classified Milvus failure. Reason is the server's own text,
-// which never contains a password: Milvus does not echo credentials.
+// Error is a classified Milvus failure. Reason is the server's own text (its
+// first line: stack traces are dropped), which never contains a password:
+// Milvus does not echo credentials.
 type Error struct {
 	Kind   Kind
+	Entity Entity // what the failed request was about
 	Op     string // what the provider was doing, e.g. "create user alice"
 	Code   int32  // the merr code, 0 for a gRPC-level failure
 	Reason string
-	cause  error
+	// Attempts is how often the request was sent (retries included) and
+	// Timeout the wait for each answer; both are set when Milvus did not
+	// answer.
+	Attempts int
+	Timeout  time.Duration
+	cause    error
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Op, e.Reason) }
@@ -51,20 +61,6 @@ func (e *Error) Is(target error) bool {
 	return ok && k == e.Kind
 }
 
-// operation names the RPC being classified, because Milvus reuses codes:
-// code 1400 means "wrong old password" only for UpdateCredential.
-type operation int
-
-const (
-	opConnect operation = iota
-	opCreateUser
-	opDescribeUser
-	opListUsers
-	opUpdatePassword
-	opDropUser
-	opCheckPassword
-)
-
 // merr codes (pkg/util/merr/errors.go), identical in Milvus 2.3 to 2.6.
 const (
 	codeServiceNotReady  = 1
@@ -73,6 +69,7 @@ const (
 	codeParameterInvalid = 1100
 	codeNotAuthenticated = 1400
 	codeNotPermitted     = 1401
+	codeInvalidGroupName = 1402
 	codeTimeout          = 10001
 )
 
@@ -86,7 +83,7 @@ func classify(op operation, what string, err error) error {
 	if errors.As(err, &already) {
 		return err
 	}
-	e := &Error{Op: what, cause: err}
+	e := &Error{Op: what, Entity: op.spec().entity, cause: err}
 
 	if errors.Is(err, context.DeadlineExceeded) {
 		e.Kind, e.Reason = ErrUnavailable, "Milvus did not answer before the timeout"
@@ -99,14 +96,15 @@ func classify(op operation, what string, err error) error {
 
 	// A refused certificate is not transient: retrying cannot fix it.
 	if strings.Contains(err.Error(), "authentication handshake failed") {
-		e.Kind, e.Reason = ErrTLS, err.Error()
+		e.Kind, e.Reason = ErrTLS, firstLine(err.Error())
 		return e
 	}
 
-	// Interceptor failures (authentication, RBAC) and transport failures are
-	// gRPC status errors rather than a commonpb.Status.
+	// Interceptor failures (authentication, RBAC), transport failures and
+	// methods an older server lacks are gRPC status errors rather than a
+	// commonpb.Status.
 	if st, ok := status.FromError(err); ok && st.Code() != codes.OK && st.Code() != codes.Unknown {
-		e.Reason = st.Message()
+		e.Reason = firstLine(st.Message())
 		switch st.Code() {
 		case codes.Unauthenticated:
 			e.Kind = ErrUnauthenticated
@@ -115,7 +113,11 @@ func classify(op operation, what string, err error) error {
 		case codes.Unavailable, codes.ResourceExhausted, codes.Aborted:
 			e.Kind = ErrUnavailable
 		case codes.DeadlineExceeded:
-			e.Kind, e.Reason = ErrUnavailable, "Milvus did not answer before the timeout: "+st.Message()
+			e.Kind, e.Reason = ErrUnavailable, "Milvus did not answer before the timeout"
+		case codes.Unimplemented:
+			// grpc-go answers a method the server does not register before any
+			// interceptor runs (milvus-rbac-semantics.md §2.11).
+			e.Kind = ErrUnsupported
 		case codes.InvalidArgument:
 			e.Kind = ErrInvalidArgument
 		default:
@@ -125,42 +127,28 @@ func classify(op operation, what string, err error) error {
 	}
 
 	e.Code = merr.Code(err)
-	e.Reason = err.Error()
+	e.Reason = firstLine(err.Error())
 	e.Kind = classifyStatus(op, e.Code, e.Reason)
 	return e
 }
 
 // classifyStatus maps a commonpb.Status (as the SDK turned it into an error)
-// to a Kind. The texts are those of milvus-auth-semantics.md §3 and §6.
+// to a Kind with the first matching row of statusRules.
 func classifyStatus(op operation, code int32, reason string) Kind {
-	switch {
-	case strings.HasPrefix(reason, "user already exists"):
-		// 2.3–2.6.18: code 65535; 2.6.19+: code 1100 with ": invalid parameter".
-		return ErrAlreadyExists
-	case strings.Contains(reason, "number of users has reached the limit"), code == codeQuotaExceeded:
-		return ErrLimitExceeded
-	case strings.Contains(reason, "user not found"):
-		// 2.6.5+: a super-user password reset of a missing user.
-		return ErrNotFound
-	}
-	switch code {
-	case codeServiceNotReady, codeTimeout:
-		return ErrUnavailable
-	case codeDatabaseNotFound:
-		return ErrNotFound
-	case codeParameterInvalid:
-		return ErrInvalidArgument
-	case codeNotAuthenticated:
-		if op == opUpdatePassword {
-			return ErrWrongOldPassword
+	for _, r := range statusRules {
+		if r.matches(op, code, reason) {
+			return r.kind
 		}
-		return ErrUnauthenticated
-	case codeNotPermitted:
-		return ErrPermissionDenied
-	}
-	if strings.Contains(reason, "bcrypt: password length exceeds") {
-		// ≤2.4 accepts up to 256 bytes in validation, then bcrypt refuses >72.
-		return ErrInvalidArgument
 	}
 	return ErrUnclassifiedError
+}
+
+// firstLine keeps the first line of a server reason: some Milvus errors carry
+// a Go stack trace after it, which means nothing to a Terraform user.
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	return strings.TrimSuffix(s, ":")
 }

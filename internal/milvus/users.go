@@ -20,11 +20,62 @@ type User struct {
 	Roles []string // sorted
 }
 
-// CreateUser creates a user; ErrAlreadyExists if the name is taken.
-func (c *Client) CreateUser(ctx context.Context, name, password string) error {
-	return c.call(ctx, opCreateUser, "create user "+name, func(ctx context.Context) error {
+// Created says how a create came to succeed.
+type Created int
+
+const (
+	// CreatedNow: Milvus created the object on this request.
+	CreatedNow Created = iota
+	// CreatedAfterLostReply: an attempt went unanswered, and Milvus turned out
+	// to have carried it out.
+	CreatedAfterLostReply
+	// FoundExisting: the object already existed, and is provably the one asked
+	// for (a user that logs in with the configured password); most likely an
+	// earlier, interrupted run created it.
+	FoundExisting
+)
+
+// CreateUser creates a user. A create is never repeated blindly: when
+// Milvus does not answer, or answers that the user exists, the user counts as
+// created only if it logs in with password. Otherwise the error is
+// ErrAlreadyExists.
+func (c *Client) CreateUser(ctx context.Context, name, password string) (Created, error) {
+	hasPassword := func(ctx context.Context) (bool, error) { return c.userHasPassword(ctx, name, password) }
+	lostReply, err := c.write(ctx, opCreateUser, "create user "+name, func(ctx context.Context) error {
 		return c.sdk.CreateUser(ctx, milvusclient.NewCreateUserOption(name, password), noSDKRetry)
-	})
+	}, hasPassword)
+	switch {
+	case err == nil && lostReply:
+		return CreatedAfterLostReply, nil
+	case err == nil:
+		return CreatedNow, nil
+	case !errors.Is(err, ErrAlreadyExists):
+		return 0, err
+	}
+	ours, checkErr := hasPassword(ctx)
+	switch {
+	case checkErr != nil:
+		return 0, checkErr
+	case !ours:
+		return 0, err
+	case lostReply:
+		return CreatedAfterLostReply, nil
+	}
+	return FoundExisting, nil
+}
+
+// userHasPassword reports whether name exists and logs in with password. A
+// server that does not check passwords accepts any login, which proves
+// nothing: there the answer is always false.
+func (c *Client) userHasPassword(ctx context.Context, name, password string) (bool, error) {
+	enforced, err := c.AuthorizationEnabled(ctx)
+	if err != nil {
+		return false, err
+	}
+	if !enforced {
+		return false, nil
+	}
+	return c.CheckPassword(ctx, name, password)
 }
 
 // DescribeUser returns one user with its roles, or ErrNotFound.
@@ -44,7 +95,7 @@ func (c *Client) DescribeUser(ctx context.Context, name string) (*User, error) {
 			return &u, nil
 		}
 	}
-	return nil, &Error{Kind: ErrNotFound, Op: "read user " + name, Reason: "Milvus has no user named " + name}
+	return nil, &Error{Kind: ErrNotFound, Entity: EntityUser, Op: "read user " + name, Reason: "Milvus has no user named " + name}
 }
 
 // ListUsers returns every user with its roles, sorted by name: Milvus's own
@@ -80,11 +131,19 @@ func (c *Client) selectUsers(ctx context.Context, user *milvuspb.UserEntity) ([]
 }
 
 // UpdatePassword changes a password, proving the old one. A wrong old
-// password gives ErrWrongOldPassword.
+// password gives ErrWrongOldPassword. When Milvus does not answer, the change
+// counts as made if the new password logs in; it is never sent again with an
+// old password that may no longer be valid.
 func (c *Client) UpdatePassword(ctx context.Context, name, oldPassword, newPassword string) error {
-	err := c.call(ctx, opUpdatePassword, "update the password of user "+name, func(ctx context.Context) error {
+	lostReply, err := c.write(ctx, opUpdatePassword, "update the password of user "+name, func(ctx context.Context) error {
 		return c.sdk.UpdatePassword(ctx, milvusclient.NewUpdatePasswordOption(name, oldPassword, newPassword), noSDKRetry)
-	})
+	}, func(ctx context.Context) (bool, error) { return c.userHasPassword(ctx, name, newPassword) })
+	if lostReply && errors.Is(err, ErrWrongOldPassword) {
+		// The unanswered attempt may have changed it after all.
+		if done, checkErr := c.userHasPassword(ctx, name, newPassword); checkErr == nil && done {
+			err = nil
+		}
+	}
 	if err == nil {
 		c.followRotation(name, newPassword)
 	}
@@ -144,10 +203,26 @@ func (c *Client) loginAs(ctx context.Context, creds Credentials, what string) er
 // ServerVersion is the version Milvus reports, e.g. "v2.5.4".
 func (c *Client) ServerVersion(ctx context.Context) (string, error) {
 	var version string
-	err := c.call(ctx, opConnect, "read the server version", func(ctx context.Context) error {
+	err := c.call(ctx, opVersion, "read the server version", func(ctx context.Context) error {
 		var err error
 		version, err = c.sdk.GetServerVersion(ctx, milvusclient.NewGetServerVersionOption(), noSDKRetry)
 		return err
 	})
 	return version, err
+}
+
+// LookupUser returns one user with its roles from the process's shared
+// listing of all users (one request for any number of users), or
+// ErrNotFound. Reads after a write use DescribeUser, which asks Milvus.
+func (c *Client) LookupUser(ctx context.Context, name string) (*User, error) {
+	users, err := listed(ctx, c, "users", c.ListUsers)
+	if err != nil {
+		return nil, err
+	}
+	i := sort.Search(len(users), func(i int) bool { return users[i].Name >= name })
+	if i < len(users) && users[i].Name == name {
+		u := users[i]
+		return &u, nil
+	}
+	return nil, &Error{Kind: ErrNotFound, Entity: EntityUser, Op: "read user " + name, Reason: "Milvus has no user named " + name}
 }

@@ -1,0 +1,212 @@
+package milvus
+
+import (
+	"sort"
+	"strings"
+)
+
+// The privilege tables of Milvus 2.3 to 2.6 (pkg/util/constant.go
+// ObjectPrivileges, read at every release from 2.3.0 to 2.6.19): which names
+// the classic grant call accepts for which object type, since when, and the
+// level Milvus gives each (for privilege group members). No name was ever
+// removed, so "server >= Since" is exact.
+
+// Level is a privilege's level (util.GetPrivilegeLevel, 2.4.21+/2.5.4+).
+type Level string
+
+// The levels; a privilege outside the three has none.
+const (
+	LevelCluster    Level = "Cluster"
+	LevelDatabase   Level = "Database"
+	LevelCollection Level = "Collection"
+	levelNone       Level = ""
+)
+
+// Privilege is one name the classic grant call (OperatePrivilege) accepts.
+type Privilege struct {
+	Name   string
+	Object string // ObjectGlobal, ObjectCollection or ObjectUser
+	Since  Version
+	Level  Level
+}
+
+// privileges lists every privilege in API form, in Milvus's own order.
+var privileges = []Privilege{
+	{"Load", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Release", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Compaction", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Insert", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Delete", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Upsert", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"GetStatistics", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"CreateIndex", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"IndexDetail", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"DropIndex", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Search", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Flush", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Query", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"LoadBalance", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"Import", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"GetLoadingProgress", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"GetLoadState", ObjectCollection, release(2, 3, 0), LevelCollection},
+	{"CreatePartition", ObjectCollection, release(2, 3, 4), LevelCollection},
+	{"DropPartition", ObjectCollection, release(2, 3, 4), LevelCollection},
+	{"ShowPartitions", ObjectCollection, release(2, 3, 4), LevelCollection},
+	{"HasPartition", ObjectCollection, release(2, 3, 4), LevelCollection},
+	{"GetFlushState", ObjectCollection, release(2, 3, 4), LevelCollection},
+	{"ReadOnly", ObjectCollection, release(2, 4, 11), levelNone},
+	{"ReadWrite", ObjectCollection, release(2, 4, 11), levelNone},
+	{"GetImportProgress", ObjectCollection, release(2, 6, 0), LevelCollection},
+	{"ListImport", ObjectCollection, release(2, 6, 0), LevelCollection},
+	{"AddCollectionField", ObjectCollection, release(2, 6, 0), LevelCollection},
+	{"All", ObjectGlobal, release(2, 3, 0), levelNone},
+	{"CreateCollection", ObjectGlobal, release(2, 3, 0), LevelDatabase},
+	{"DropCollection", ObjectGlobal, release(2, 3, 0), LevelDatabase},
+	{"DescribeCollection", ObjectGlobal, release(2, 3, 0), LevelCollection},
+	{"ShowCollections", ObjectGlobal, release(2, 3, 0), LevelDatabase},
+	{"RenameCollection", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"CreateOwnership", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"DropOwnership", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"SelectOwnership", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"ManageOwnership", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"BackupRBAC", ObjectGlobal, release(2, 4, 10), LevelCluster},
+	{"RestoreRBAC", ObjectGlobal, release(2, 4, 10), LevelCluster},
+	{"CreateResourceGroup", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"UpdateResourceGroups", ObjectGlobal, release(2, 4, 1), LevelCluster},
+	{"DropResourceGroup", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"DescribeResourceGroup", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"ListResourceGroups", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"TransferReplica", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"TransferNode", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"FlushAll", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"CreateDatabase", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"DropDatabase", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"ListDatabases", ObjectGlobal, release(2, 3, 0), LevelCluster},
+	{"AlterDatabase", ObjectGlobal, release(2, 4, 5), LevelDatabase},
+	{"DescribeDatabase", ObjectGlobal, release(2, 4, 5), LevelDatabase},
+	{"CreateAlias", ObjectGlobal, release(2, 3, 6), LevelCollection},
+	{"DropAlias", ObjectGlobal, release(2, 3, 6), LevelCollection},
+	{"DescribeAlias", ObjectGlobal, release(2, 3, 6), LevelCollection},
+	{"ListAliases", ObjectGlobal, release(2, 3, 6), LevelCollection},
+	{"Admin", ObjectGlobal, release(2, 4, 11), levelNone},
+	{"CreatePrivilegeGroup", ObjectGlobal, release(2, 4, 18), LevelCluster},
+	{"DropPrivilegeGroup", ObjectGlobal, release(2, 4, 18), LevelCluster},
+	{"ListPrivilegeGroups", ObjectGlobal, release(2, 4, 18), LevelCluster},
+	{"OperatePrivilegeGroup", ObjectGlobal, release(2, 4, 18), LevelCluster},
+	{"UpdateReplicateConfiguration", ObjectGlobal, release(2, 6, 6), LevelCluster},
+	{"UpdateUser", ObjectUser, release(2, 3, 0), LevelCluster},
+	{"SelectUser", ObjectUser, release(2, 3, 0), LevelCluster}}
+
+// AnyPrivilege ("*") is every privilege, on any object type.
+const AnyPrivilege = "*"
+
+// BuiltInGroup is one of the nine privilege groups Milvus 2.4.18+ defines;
+// only the 2.4.18 grant call (OperatePrivilegeV2) grants them.
+type BuiltInGroup struct {
+	Name  string
+	Level Level
+}
+
+// builtInGroups in the order ListPrivilegeGroups gives them.
+var builtInGroups = []BuiltInGroup{
+	{"ClusterReadOnly", LevelCluster}, {"ClusterReadWrite", LevelCluster}, {"ClusterAdmin", LevelCluster},
+	{"DatabaseReadOnly", LevelDatabase}, {"DatabaseReadWrite", LevelDatabase}, {"DatabaseAdmin", LevelDatabase},
+	{"CollectionReadOnly", LevelCollection}, {"CollectionReadWrite", LevelCollection}, {"CollectionAdmin", LevelCollection},
+}
+
+// otherDefinedNames are names Milvus knows (its ObjectPrivilege enum) that
+// the classic call never grants: a custom group may not take them either.
+var otherDefinedNames = []string{"GetReplicateConfiguration", "AddFileResource", "RemoveFileResource", "ListFileResources",
+	"AddCollectionFunction", "AlterCollectionFunction", "DropCollectionFunction"}
+
+// LookupPrivilege finds a privilege by its exact (case-sensitive) name.
+func LookupPrivilege(name string) (Privilege, bool) {
+	for _, p := range privileges {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Privilege{}, false
+}
+
+// PrivilegeNames lists the privileges of one object type, sorted.
+func PrivilegeNames(object string) []string {
+	var names []string
+	for _, p := range privileges {
+		if p.Object == object {
+			names = append(names, p.Name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// ObjectTypeOf is Milvus's rule (util.GetObjectType) for the object type of
+// a privilege: Collection or User when the name is in that list, else Global
+// ("*", groups and every other name included).
+func ObjectTypeOf(name string) string {
+	if p, ok := LookupPrivilege(name); ok {
+		return p.Object
+	}
+	return ObjectGlobal
+}
+
+// LookupBuiltInGroup finds one of the nine built-in groups.
+func LookupBuiltInGroup(name string) (BuiltInGroup, bool) {
+	for _, g := range builtInGroups {
+		if g.Name == name {
+			return g, true
+		}
+	}
+	return BuiltInGroup{}, false
+}
+
+// BuiltInGroupNames lists the nine built-in groups, sorted.
+func BuiltInGroupNames() []string {
+	names := make([]string, len(builtInGroups))
+	for i, g := range builtInGroups {
+		names[i] = g.Name
+	}
+	sort.Strings(names)
+	return names
+}
+
+// DefinedName reports whether Milvus itself defines name as a privilege or a
+// privilege group (util.IsPrivilegeNameDefined), so no custom group may take
+// it.
+func DefinedName(name string) bool {
+	if _, ok := LookupPrivilege(name); ok {
+		return true
+	}
+	if _, ok := LookupBuiltInGroup(name); ok {
+		return true
+	}
+	for _, n := range otherDefinedNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// GrantedByClassicCall reports whether the classic grant call accepts name
+// (on some version); other names (groups) need the 2.4.18 call.
+func GrantedByClassicCall(name string) bool {
+	_, ok := LookupPrivilege(name)
+	return ok || name == AnyPrivilege
+}
+
+// SuggestPrivilege finds a privilege that differs from name only in case.
+func SuggestPrivilege(name string) string {
+	for _, p := range privileges {
+		if strings.EqualFold(p.Name, name) {
+			return p.Name
+		}
+	}
+	for _, g := range builtInGroups {
+		if strings.EqualFold(g.Name, name) {
+			return g.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,153 @@
+package milvus
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"github.com/milvus-io/milvus-proto/go-api/v2/milvuspb"
+	"github.com/milvus-io/milvus/client/v2/milvusclient"
+	"github.com/milvus-io/milvus/pkg/v2/util/merr"
+)
+
+// The roles every Milvus server has; they cannot be dropped.
+const (
+	RoleAdmin  = "admin"
+	RolePublic = "public"
+)
+
+// BuiltInRole reports whether Milvus creates the role itself.
+func BuiltInRole(name string) bool { return name == RoleAdmin || name == RolePublic }
+
+// Role is a Milvus role with the users bound to it.
+type Role struct {
+	Name  string
+	Users []string // sorted
+}
+
+// ListRoles returns every role name, sorted.
+func (c *Client) ListRoles(ctx context.Context) ([]string, error) {
+	var names []string
+	err := c.call(ctx, opListRoles, "list roles", func(ctx context.Context) error {
+		var err error
+		names, err = c.sdk.ListRoles(ctx, milvusclient.NewListRoleOption(), noSDKRetry)
+		return err
+	})
+	sort.Strings(names)
+	return names, err
+}
+
+// DescribeRole returns one role with its users, or ErrNotFound. The SDK has
+// no call that includes users, so this one uses the SDK's connection.
+func (c *Client) DescribeRole(ctx context.Context, name string) (*Role, error) {
+	var role *Role
+	err := c.call(ctx, opListRoles, "read role "+name, func(ctx context.Context) error {
+		resp, err := c.sdk.GetService().SelectRole(ctx, &milvuspb.SelectRoleRequest{
+			Role: &milvuspb.RoleEntity{Name: name}, IncludeUserInfo: true}, noSDKRetry)
+		if err := merr.CheckRPCCall(resp, err); err != nil {
+			return err
+		}
+		// Milvus answers a missing role with success and no results.
+		for _, r := range resp.GetResults() {
+			if r.GetRole().GetName() != name {
+				continue
+			}
+			role = &Role{Name: name, Users: []string{}}
+			for _, u := range r.GetUsers() {
+				role.Users = append(role.Users, u.GetName())
+			}
+			sort.Strings(role.Users)
+		}
+		return nil
+	})
+	if err == nil && role == nil {
+		err = &Error{Kind: ErrNotFound, Entity: EntityRole, Op: "read role " + name, Reason: "Milvus has no role named " + name}
+	}
+	return role, err
+}
+
+func (c *Client) roleExists(ctx context.Context, name string) (bool, error) {
+	_, err := c.DescribeRole(ctx, name)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// CreateRole creates a role; ErrAlreadyExists if the name is taken, and
+// ErrLimitExceeded at proxy.maxRoleNum. When Milvus does not answer, it is
+// asked whether the role exists before the request is sent again.
+func (c *Client) CreateRole(ctx context.Context, name string) (Created, error) {
+	lostReply, err := c.write(ctx, opCreateRole, "create role "+name, func(ctx context.Context) error {
+		return c.sdk.CreateRole(ctx, milvusclient.NewCreateRoleOption(name), noSDKRetry)
+	}, func(ctx context.Context) (bool, error) { return c.roleExists(ctx, name) })
+	switch {
+	case lostReply && (err == nil || errors.Is(err, ErrAlreadyExists)):
+		// An unanswered attempt created it: the role did not exist when
+		// this create was first checked.
+		return CreatedAfterLostReply, nil
+	case err != nil:
+		return 0, err
+	}
+	return CreatedNow, nil
+}
+
+// DropRole removes a role and leaves nothing behind: it revokes every grant
+// of the role in every database first, because servers before 2.4.18 drop a
+// role whose grants live outside the default database and keep those grants,
+// which a new role of the same name would inherit. Then it drops the role,
+// with force_drop where the server honours it (2.4.11+). A role that is
+// already gone is success.
+func (c *Client) DropRole(ctx context.Context, name string) error {
+	grants, err := c.RoleGrants(ctx, name)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, g := range grants {
+		if err := c.Revoke(ctx, g); err != nil {
+			return err
+		}
+	}
+	force, err := c.Supports(ctx, FeatureForceDropRole)
+	if err != nil {
+		return err
+	}
+	_, err = c.write(ctx, opDropRole, "drop role "+name, func(ctx context.Context) error {
+		return c.sdk.DropRole(ctx, dropRoleOption{name: name, force: force}, noSDKRetry)
+	}, func(ctx context.Context) (bool, error) {
+		exists, err := c.roleExists(ctx, name)
+		return !exists, err
+	})
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+// dropRoleOption adds force_drop, which the SDK's own option never sets.
+type dropRoleOption struct {
+	name  string
+	force bool
+}
+
+func (o dropRoleOption) Request() *milvuspb.DropRoleRequest {
+	return &milvuspb.DropRoleRequest{RoleName: o.name, ForceDrop: o.force}
+}
+
+// BindRole binds user to role. Binding twice succeeds.
+func (c *Client) BindRole(ctx context.Context, user, role string) error {
+	return c.call(ctx, opBindRole, "bind user "+user+" to role "+role, func(ctx context.Context) error {
+		return c.sdk.GrantRole(ctx, milvusclient.NewGrantRoleOption(user, role), noSDKRetry)
+	})
+}
+
+// UnbindRole removes the binding of user to role. Removing a missing binding
+// succeeds.
+func (c *Client) UnbindRole(ctx context.Context, user, role string) error {
+	return c.call(ctx, opUnbindRole, "unbind user "+user+" from role "+role, func(ctx context.Context) error {
+		return c.sdk.RevokeRole(ctx, milvusclient.NewRevokeRoleOption(user, role), noSDKRetry)
+	})
+}
