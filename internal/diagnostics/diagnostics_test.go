@@ -23,11 +23,50 @@ func TestMilvusErrorSpeaksInOneVoice(t *testing.T) {
 }
 
 func TestEveryKindHasARemedy(t *testing.T) {
-	generic := Remedy(milvus.ErrUnclassifiedError)
+	generic := Remedy(&milvus.Error{Kind: milvus.ErrUnclassifiedError})
 	for _, kind := range []milvus.Kind{milvus.ErrNotFound, milvus.ErrUnauthenticated, milvus.ErrPermissionDenied, milvus.ErrUnavailable,
-		milvus.ErrLimitExceeded, milvus.ErrInvalidArgument, milvus.ErrTLS} {
-		if Remedy(kind) == generic {
+		milvus.ErrLimitExceeded, milvus.ErrInvalidArgument, milvus.ErrTLS, milvus.ErrInUse, milvus.ErrUnsupported} {
+		if Remedy(&milvus.Error{Kind: kind}) == generic {
 			t.Errorf("%s has only the generic remedy", kind)
+		}
+	}
+}
+
+// The same kind of failure gets the advice of the object it concerns.
+func TestRemedySpeaksOfTheObject(t *testing.T) {
+	cases := []struct {
+		err  *milvus.Error
+		want string
+	}{
+		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityUser}, "proxy.maxUserNum"},
+		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityRole}, "proxy.maxRoleNum"},
+		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityRole}, "admin and public count"},
+		{&milvus.Error{Kind: milvus.ErrNotFound, Entity: milvus.EntityDatabase}, "db_name"},
+		{&milvus.Error{Kind: milvus.ErrNotFound, Entity: milvus.EntityBinding}, "user and the role to exist"},
+		{&milvus.Error{Kind: milvus.ErrInUse, Entity: milvus.EntityPrivilegeGroup}, "Revoke the group"},
+		{&milvus.Error{Kind: milvus.ErrInvalidArgument, Entity: milvus.EntityUser}, "'.' and '-'"},
+		{&milvus.Error{Kind: milvus.ErrUnavailable, Timeout: 5e9, Attempts: 4}, "timeout × (max_retries + 1)"},
+	}
+	for _, c := range cases {
+		if got := Remedy(c.err); !strings.Contains(got, c.want) {
+			t.Errorf("%s/%s: %q does not mention %q", c.err.Kind, c.err.Entity, got, c.want)
+		}
+	}
+	for _, wrong := range []string{"maxUserNum", "'.' and '-'"} {
+		if strings.Contains(Remedy(&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityRole}), wrong) {
+			t.Errorf("the role limit advice speaks of %s", wrong)
+		}
+	}
+}
+
+// A request Milvus never answered says how long each wait was and how often
+// it was sent.
+func TestUnansweredRequestSaysHowLongAndHowOften(t *testing.T) {
+	d := Detail(&milvus.Error{Kind: milvus.ErrUnavailable, Op: "read user bob", Reason: "Milvus did not answer before the timeout",
+		Timeout: 5e9, Attempts: 4})
+	for _, want := range []string{"did not answer", "waited 5s for each answer", "sent 4 times", "max_retries"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("%q is missing from:\n%s", want, d)
 		}
 	}
 }

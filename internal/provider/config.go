@@ -34,9 +34,9 @@ type providerModel struct {
 
 // settings is the provider block merged with the environment.
 type settings struct {
-	Milvus          milvus.Config
-	SuperUser       bool
-	VerifyPasswords bool
+	Milvus              milvus.Config
+	ForbidPasswordReset bool
+	VerifyPasswords     bool
 }
 
 // settingError points at the attribute (and its environment variable) that
@@ -132,7 +132,9 @@ func (m providerModel) resolve(getenv func(string) string) (settings, []settingE
 		}
 	}
 
-	s.SuperUser = r.boolean("super_user", m.SuperUser, "MILVUS_SUPER_USER", false)
+	// super_user = false forbids setting a password without the old one;
+	// unset and true let Milvus decide.
+	s.ForbidPasswordReset = !r.boolean("super_user", m.SuperUser, "MILVUS_SUPER_USER", true)
 	s.VerifyPasswords = r.boolean("verify_passwords", m.VerifyPasswords, "MILVUS_VERIFY_PASSWORDS", true)
 
 	if len(r.errs) == 0 {

@@ -31,7 +31,7 @@ func TestResolve_defaults(t *testing.T) {
 		t.Fatal(errs)
 	}
 	if s.Milvus.Address != milvus.DefaultAddress || s.Milvus.Timeout != 30*time.Second || s.Milvus.MaxRetries != 3 ||
-		s.SuperUser || !s.VerifyPasswords || s.Milvus.TLS.Enabled {
+		s.ForbidPasswordReset || !s.VerifyPasswords || s.Milvus.TLS.Enabled {
 		t.Fatalf("defaults: %+v", s)
 	}
 }
@@ -39,7 +39,7 @@ func TestResolve_defaults(t *testing.T) {
 func TestResolve_environment(t *testing.T) {
 	s, errs := nullModel().resolve(env(map[string]string{
 		"MILVUS_ADDRESS": "https://m:443", "MILVUS_USERNAME": "admin", "MILVUS_PASSWORD": "pw_from_env",
-		"MILVUS_DB_NAME": "db1", "MILVUS_TIMEOUT": "5s", "MILVUS_MAX_RETRIES": "0", "MILVUS_SUPER_USER": "true",
+		"MILVUS_DB_NAME": "db1", "MILVUS_TIMEOUT": "5s", "MILVUS_MAX_RETRIES": "0", "MILVUS_SUPER_USER": "false",
 		"MILVUS_VERIFY_PASSWORDS": "false", "MILVUS_TLS_SERVER_NAME": "m.internal",
 	}))
 	if len(errs) > 0 {
@@ -47,7 +47,7 @@ func TestResolve_environment(t *testing.T) {
 	}
 	want := milvus.Credentials{Username: "admin", Password: "pw_from_env"}
 	if s.Milvus.Credentials != want || s.Milvus.DBName != "db1" || s.Milvus.Timeout != 5*time.Second ||
-		s.Milvus.MaxRetries != 0 || !s.SuperUser || s.VerifyPasswords || !s.Milvus.TLS.Enabled || s.Milvus.TLS.ServerName != "m.internal" {
+		s.Milvus.MaxRetries != 0 || !s.ForbidPasswordReset || s.VerifyPasswords || !s.Milvus.TLS.Enabled || s.Milvus.TLS.ServerName != "m.internal" {
 		t.Fatalf("environment not applied: %+v", s)
 	}
 }

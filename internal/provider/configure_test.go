@@ -92,8 +92,8 @@ func TestAccConfigure_connectsOnceAndShares(t *testing.T) {
 	if !data.VerifyPasswords {
 		t.Error("verify_passwords should default to true")
 	}
-	if got, want := data.SuperUser, os.Getenv("MILVUS_SUPER_USER") == "true"; got != want {
-		t.Errorf("super_user = %v, want %v from MILVUS_SUPER_USER", got, want)
+	if got, want := data.ForbidPasswordReset, os.Getenv("MILVUS_SUPER_USER") == "false"; got != want {
+		t.Errorf("password resets forbidden = %v, want %v from MILVUS_SUPER_USER", got, want)
 	}
 	version, err := data.Client.ServerVersion(context.Background())
 	if err != nil || !strings.HasPrefix(version, "v2.") {

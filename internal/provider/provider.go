@@ -10,15 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/milvus-terraform/terraform-provider-milvus/internal/datasources/user"
-	"github.com/milvus-terraform/terraform-provider-milvus/internal/datasources/users"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
-	userresource "github.com/milvus-terraform/terraform-provider-milvus/internal/resources/user"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/user"
 )
 
-var _ provider.Provider = (*milvusProvider)(nil)
+var (
+	_ provider.Provider                   = (*milvusProvider)(nil)
+	_ provider.ProviderWithValidateConfig = (*milvusProvider)(nil)
+)
 
 type milvusProvider struct {
 	version string
@@ -63,14 +64,14 @@ func (p *milvusProvider) Configure(ctx context.Context, req provider.ConfigureRe
 
 	tflog.Debug(ctx, "connecting to Milvus", map[string]any{
 		"address": s.Milvus.Address, "username": s.Milvus.Credentials.Username,
-		"tls": s.Milvus.TLS.Enabled, "timeout": s.Milvus.Timeout.String(), "super_user": s.SuperUser,
+		"tls": s.Milvus.TLS.Enabled, "timeout": s.Milvus.Timeout.String(), "forbid_password_reset": s.ForbidPasswordReset,
 	})
 	client, err := milvus.Connect(ctx, s.Milvus)
 	if err != nil {
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Connect to Milvus", err))
 		return
 	}
-	data := &providerdata.Data{Client: client, SuperUser: s.SuperUser, VerifyPasswords: s.VerifyPasswords}
+	data := &providerdata.Data{Client: client, ForbidPasswordReset: s.ForbidPasswordReset, VerifyPasswords: s.VerifyPasswords}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -88,9 +89,9 @@ func anyUnknown(m providerModel) bool {
 }
 
 func (p *milvusProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{userresource.NewResource}
+	return []func() resource.Resource{user.NewResource}
 }
 
 func (p *milvusProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{user.NewDataSource, users.NewDataSource}
+	return []func() datasource.DataSource{user.NewDataSource, user.NewListDataSource}
 }

@@ -107,7 +107,8 @@ func TestAccProvider_contradictorySettings(t *testing.T) {
 				"username": config.StringVariable("root"),
 				"token":    config.StringVariable("root:Milvus"),
 			},
-			ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*"token"`),
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Conflicting Milvus Credentials") + ".*" +
+				acctest.Words("sets token and also username or password")),
 		},
 		resource.TestStep{
 			ConfigVariables: config.Variables{
@@ -141,7 +142,8 @@ func TestAccProvider_database(t *testing.T) {
 		resource.TestStep{
 			ConfigVariables: config.Variables{"db_name": config.StringVariable("tfacc_no_such_db")},
 			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Unable to Connect to Milvus") + ".*" +
-				acctest.Words("database not found") + ".*" + acctest.Words("db_name names a database that does not exist")),
+				acctest.Words("database not found") + ".*" + acctest.Words("The provider's db_name (or MILVUS_DB_NAME)") + ".*" +
+				acctest.Words("does not exist")),
 		},
 		resource.TestStep{
 			ConfigVariables: config.Variables{"db_name": config.StringVariable("default")},

@@ -13,10 +13,12 @@ import (
 // Data is built once in the provider's Configure.
 type Data struct {
 	Client *milvus.Client
-	// SuperUser says the provider's user is listed in the server's
-	// common.security.superUsers, so it may set a password without the old one.
-	SuperUser bool
-	// VerifyPasswords turns on the password drift check in Read.
+	// ForbidPasswordReset is set by super_user = false: never ask Milvus to
+	// set a password without the old one (Milvus allows it only to users in
+	// common.security.superUsers; by default the provider asks and Milvus
+	// decides).
+	ForbidPasswordReset bool
+	// VerifyPasswords turns on the password drift checks.
 	VerifyPasswords bool
 }
 

@@ -8,23 +8,57 @@ import (
 func TestUsernameProblem(t *testing.T) {
 	valid := []string{"a", "root", "Ab_9", strings.Repeat("x", 32), "svc.reader-1"}
 	for _, name := range valid {
-		if p := UsernameProblem(name); p != "" {
+		if p := Username.Problem(name); p != "" {
 			t.Errorf("%q rejected: %s", name, p)
 		}
 	}
 	invalid := map[string]string{
 		"":                      "empty",
-		strings.Repeat("x", 33): "33 bytes",
+		strings.Repeat("x", 33): "33 characters long",
 		"1abc":                  `starts with "1"`,
 		"_abc":                  `starts with "_"`,
-		"ünï":                   `starts with "ü"`,
+		"ünï":                   `contains 'ü', and only ASCII characters are allowed`,
 		"a b":                   `contains " "`,
 		"a@b":                   `contains "@"`,
-		"naïve":                 `contains "ï"`,
+		"naïve":                 `contains 'ï', and only ASCII`,
+		"*":                     `starts with "*"`,
+		// 32 characters, 64 bytes: the problem is the letters, not a length.
+		strings.Repeat("é", 32): "only ASCII characters are allowed",
 	}
 	for name, want := range invalid {
-		if p := UsernameProblem(name); !strings.Contains(p, want) {
+		if p := Username.Problem(name); !strings.Contains(p, want) {
 			t.Errorf("%q: problem %q, want one mentioning %q", name, p, want)
+		}
+	}
+}
+
+func TestOtherNameRules(t *testing.T) {
+	cases := []struct {
+		rule  NameRule
+		name  string
+		wants string // "" = valid
+	}{
+		{RoleName, "reader", ""},
+		{RoleName, "_svc$1", ""},
+		{RoleName, strings.Repeat("r", 255), ""},
+		{RoleName, strings.Repeat("r", 256), "256 characters long"},
+		{RoleName, "1role", `starts with "1"`},
+		{RoleName, "a-b", `contains "-"`},
+		{RoleName, " reader", `starts with " "`},
+		{RoleName, "*", `starts with "*"`},
+		{GrantDatabase, "*", ""},
+		{GrantDatabase, "default", ""},
+		{GrantDatabase, "db$", `contains "$"`},
+		{GrantDatabase, "", "empty"},
+		{Database, "*", `starts with "*"`},
+		{ObjectName, "*", ""},
+		{ObjectName, "coll_1", ""},
+		{ObjectName, "a/b", `contains "/"`},
+	}
+	for _, c := range cases {
+		got := c.rule.Problem(c.name)
+		if (c.wants == "") != (got == "") || !strings.Contains(got, c.wants) {
+			t.Errorf("%s %q: problem %q, want %q", c.rule.Noun, c.name, got, c.wants)
 		}
 	}
 }

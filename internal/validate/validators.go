@@ -3,50 +3,86 @@ package validate
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 )
 
-// UsernameValidator checks a Milvus username at plan time.
-func UsernameValidator() validator.String { return usernameValidator{} }
+// Name checks a name against its rule at plan time.
+func Name(rule NameRule) validator.String { return nameValidator{rule} }
 
-// PasswordValidator checks a Milvus password length at plan time. A value
-// that is unknown until apply is checked again by the resource.
-func PasswordValidator() validator.String { return passwordValidator{} }
+type nameValidator struct{ rule NameRule }
 
-type usernameValidator struct{}
-
-func (usernameValidator) Description(context.Context) string {
-	return "a Milvus username: " + UsernameRule
+func (v nameValidator) Description(context.Context) string {
+	return "a Milvus " + v.rule.Noun + ": " + v.rule.Rule
 }
 
-func (v usernameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v nameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (usernameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v nameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	name := req.ConfigValue.ValueString()
-	if problem := UsernameProblem(name); problem != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Milvus Username",
-			fmt.Sprintf("The username %q is not valid: %s. A Milvus username is %s.", name, problem, UsernameRule))
+	if problem := v.rule.Problem(name); problem != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Milvus "+diagnostics.Title(v.rule.Noun),
+			fmt.Sprintf("The %s %q is not valid: %s. A Milvus %s is %s.", v.rule.Noun, name, problem, v.rule.Noun, v.rule.Rule))
 	}
 }
 
-type passwordValidator struct{}
-
-func (passwordValidator) Description(context.Context) string {
-	return "a Milvus password: " + PasswordRule
+// Password checks a secret's length at plan time, or at apply time when it
+// was unknown until then. Its diagnostic is deliberately not attached to the
+// attribute: the CLI would print the attribute's source line, and with it a
+// password written there literally. It names the attribute in words instead.
+func Password(attribute string, value types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if value.IsNull() || value.IsUnknown() {
+		return diags
+	}
+	if problem := PasswordProblem(value.ValueString()); problem != "" {
+		diags.AddError("Invalid Milvus Password", fmt.Sprintf(
+			"The value of %s is not a valid password: %s. A Milvus password is %s.", attribute, problem, PasswordRule))
+	}
+	return diags
 }
 
-func (v passwordValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+// Passwords applies Password to each named secret attribute of a
+// configuration.
+func Passwords(ctx context.Context, config tfsdk.Config, attributes ...string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, attr := range attributes {
+		var value types.String
+		diags.Append(config.GetAttribute(ctx, path.Root(attr), &value)...)
+		diags.Append(Password(attr, value)...)
+	}
+	return diags
+}
 
-func (passwordValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+// ExactlyOne checks that exactly one of the named attributes is set. Like
+// Password, it never points at an attribute (they hold secrets); it names
+// them in words.
+func ExactlyOne(ctx context.Context, config tfsdk.Config, attributes ...string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	set := 0
+	for _, attr := range attributes {
+		var value types.String
+		diags.Append(config.GetAttribute(ctx, path.Root(attr), &value)...)
+		if value.IsUnknown() {
+			return diags // it may turn out null or not
+		}
+		if !value.IsNull() {
+			set++
+		}
 	}
-	if problem := PasswordProblem(req.ConfigValue.ValueString()); problem != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Milvus Password",
-			fmt.Sprintf("The password is not valid: %s. A Milvus password is %s.", problem, PasswordRule))
+	if set != 1 {
+		diags.AddError("Invalid Attribute Combination", fmt.Sprintf(
+			"Exactly one of %s must be set; %d are.", strings.Join(attributes, " and "), set))
 	}
+	return diags
 }

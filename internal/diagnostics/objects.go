@@ -1,0 +1,51 @@
+package diagnostics
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+)
+
+// Object is what a diagnostic is about, in the words a user knows it by.
+type Object struct {
+	Entity   milvus.Entity // what kind of object: user, role, ...
+	Name     string        // how to name it in a sentence: `user "alice"`
+	Resource string        // the resource type that manages it: milvus_user
+	ImportID string
+}
+
+func (o Object) title() string { return "Milvus " + Title(string(o.Entity)) }
+
+// AlreadyExists is the error of a create that found the name taken. The
+// provider cannot know the resource's address, but Terraform prints it with
+// the diagnostic ("with milvus_user.app,"), so the remedy points there. why
+// adds what is known about how the object came to exist.
+func AlreadyExists(o Object, why string) diag.Diagnostic {
+	detail := fmt.Sprintf("Milvus already has %s, and Terraform does not take over existing objects silently.", o.Name)
+	if why != "" {
+		detail += " " + why
+	}
+	detail += fmt.Sprintf("\n\nTo manage it with Terraform, import it. Terraform printed this resource's address with this "+
+		"message (after \"with\"); use it in an import block and apply again:\n\n"+
+		"    import {\n      to = <resource address>\n      id = %q\n    }\n\n"+
+		"For many at once, when the %s resource uses for_each keyed by the import ID (Terraform 1.7 and later):\n\n"+
+		"    import {\n      for_each = toset([%q, ...])\n      to       = %s.<name>[each.key]\n      id       = each.key\n    }\n\n"+
+		"Or run: terraform import <resource address> %s\n\nOtherwise choose another name.",
+		o.ImportID, o.Resource, o.ImportID, o.Resource, o.ImportID)
+	return diag.NewErrorDiagnostic(o.title()+" Already Exists", detail)
+}
+
+// DeletedOutside is the warning of a Read that found the object gone.
+// consequence says what the plan does about it.
+func DeletedOutside(o Object, consequence string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic(o.title()+" Deleted Outside Terraform", fmt.Sprintf(
+		"Milvus no longer has %s, which this configuration manages: it was deleted outside Terraform. "+
+			"Terraform has removed it from state, and the plan creates it again.%s", o.Name, consequence))
+}
+
+// NotFound is the error of a data source asked for an object Milvus lacks.
+func NotFound(o Object, remedy string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic(o.title()+" Not Found", fmt.Sprintf("Milvus has no %s. %s", o.Name, remedy))
+}
