@@ -51,9 +51,17 @@ func PreCheck(t *testing.T) {
 	}
 }
 
-// SuperUser reports whether the test server lists the admin user in
-// common.security.superUsers (MILVUS_SUPER_USER=true, as `make test` does).
-func SuperUser() bool { return os.Getenv("MILVUS_SUPER_USER") == "true" }
+// AdminIsSuperUser reports whether the test server lists the admin user
+// (MILVUS_USERNAME) in common.security.superUsers, as MILVUS_TEST_SUPERUSERS
+// says (make test lists root).
+func AdminIsSuperUser() bool {
+	for _, u := range strings.Split(os.Getenv("MILVUS_TEST_SUPERUSERS"), ",") {
+		if strings.TrimSpace(u) == os.Getenv("MILVUS_USERNAME") {
+			return true
+		}
+	}
+	return false
+}
 
 // RandomName returns a valid, unused-looking Milvus username.
 func RandomName(prefix string) string {

@@ -1,0 +1,59 @@
+package user
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
+)
+
+// userModel is the milvus_user state.
+type userModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	Password           types.String `tfsdk:"password"`
+	PasswordWO         types.String `tfsdk:"password_wo"`
+	PasswordWOVersion  types.String `tfsdk:"password_wo_version"`
+	PasswordWORevision types.Int64  `tfsdk:"password_wo_revision"`
+	Roles              types.List   `tfsdk:"roles"`
+}
+
+// fromServer copies what Milvus reports into the model.
+func (m *userModel) fromServer(u *milvus.User) {
+	m.ID = types.StringValue(u.Name)
+	m.Name = types.StringValue(u.Name)
+	m.Roles = tfvalue.StringList(u.Roles)
+	// Write-only values never reach state.
+	m.PasswordWO = types.StringNull()
+}
+
+// writeOnly says the configuration gives the password as password_wo.
+func (m userModel) writeOnly() bool { return m.Password.IsNull() }
+
+// desiredPassword is the password the configuration asks for: `password`
+// from the plan, or `password_wo`, which only the configuration carries.
+func desiredPassword(planned, config userModel) types.String {
+	if !planned.Password.IsNull() {
+		return planned.Password
+	}
+	return config.PasswordWO
+}
+
+// passwordChanged says whether an update must send a password: `password`
+// differs from state, or the plan raised password_wo_revision (ModifyPlan
+// does that for a new password_wo_version, a changed password_wo, and a
+// password changed outside Terraform).
+func passwordChanged(prior, planned userModel) bool {
+	if !planned.Password.IsNull() {
+		return !planned.Password.Equal(prior.Password)
+	}
+	return planned.PasswordWORevision.IsUnknown() || !planned.PasswordWORevision.Equal(prior.PasswordWORevision)
+}
+
+// object names the user in diagnostics.
+func object(name string) diagnostics.Object {
+	return diagnostics.Object{Entity: milvus.EntityUser, Name: fmt.Sprintf("user %q", name), Resource: "milvus_user", ImportID: name}
+}
