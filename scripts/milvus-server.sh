@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
 # Runs a real Milvus standalone server (the PyPI package "milvus", embedded
-# Milvus 2.3) on loopback for the acceptance tests and the quick start.
+# Milvus 2.3) on loopback for the acceptance tests, the quick start and the
+# benchmark.
 #
 #   scripts/milvus-server.sh install   # project-local venv with the server
 #   scripts/milvus-server.sh start     # start with authorization on; prints the env file
+#   scripts/milvus-server.sh kill      # SIGKILL the server, keep its data (a crash)
+#   scripts/milvus-server.sh restart   # start again on the same data and ports
 #   scripts/milvus-server.sh stop      # stop it and delete its data
 #   scripts/milvus-server.sh status
 #
-# MILVUS_TEST_INSTANCE names a second server to run beside the first, and
-# MILVUS_TEST_TLS_MODE=1 (server TLS) or 2 (mutual TLS) turns TLS on with a
-# private CA made for it; its settings are printed as MILVUS_TEST_TLS_* (the
-# server certificate names milvus.test, localhost and 127.0.0.1).
+# MILVUS_TEST_INSTANCE names a server to run beside the others (default
+# "main"), and MILVUS_TEST_TLS_MODE=1 (server TLS) or 2 (mutual TLS) turns TLS
+# on with a private CA made for it; its settings are printed as
+# MILVUS_TEST_TLS_* (the server certificate names milvus.test, localhost and
+# 127.0.0.1). Settings of the server, through Milvus's environment overrides:
+#   MILVUS_TEST_SUPERUSERS  common.security.superUsers (default root)
+#   MILVUS_TEST_MAX_ROLES   proxy.maxRoleNum (default: Milvus's own, 10)
+#   MILVUS_TEST_MAX_USERS   proxy.maxUserNum (default: Milvus's own, 100)
+#   MILVUS_TEST_ACCESS_LOG  a file for Milvus's access log (default: none)
 #
-# The server listens on 127.0.0.1:$MILVUS_TEST_PORT (default: a free port from
-# 19540), with common.security.authorizationEnabled=true and
-# common.security.superUsers=root. Its data lives in a temporary directory.
-# Connection settings for tests are written to .milvus-test/env.
+# The server listens on 127.0.0.1:$MILVUS_TEST_PORT (default: a free port),
+# with common.security.authorizationEnabled=true. Every internal port is
+# chosen free and given to it explicitly, so servers started side by side do
+# not race for Milvus's default ports; should one still lose a race and die
+# while starting, it is started again on other ports. "ready" is said only
+# after logging in as root on the printed address. Its data lives in a
+# temporary directory until stop.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +36,7 @@ state=$repo/.milvus-test/$instance
 tls_mode=${MILVUS_TEST_TLS_MODE:-0}
 milvus_package=${MILVUS_PYPI_VERSION:-milvus==2.3.5}
 super_users=${MILVUS_TEST_SUPERUSERS:-root}
+attempts=${MILVUS_START_ATTEMPTS:-3}
 
 log() { printf 'milvus-server: %s\n' "$*" >&2; }
 
@@ -37,17 +49,19 @@ install() {
   "$venv/bin/pip" install --quiet --disable-pip-version-check "$milvus_package"
 }
 
-free_port() {
+# free_ports N: N distinct ports nothing listens on now, from a random start.
+free_ports() {
   python3 - "$1" <<'PY'
-import socket, sys
-port = int(sys.argv[1])
-while True:
+import random, socket, sys
+want, found, port = int(sys.argv[1]), [], random.randint(20000, 40000)
+while len(found) < want:
     with socket.socket() as s:
         try:
-            s.bind(("127.0.0.1", port)); break
+            s.bind(("127.0.0.1", port)); found.append(port)
         except OSError:
-            port += 1
-print(port)
+            pass
+    port += 1
+print(" ".join(map(str, found)))
 PY
 }
 
@@ -73,6 +87,113 @@ make_certs() {
 
 running() { [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; }
 
+# The login check, built once from this repository (a plain gRPC client).
+login_tool() {
+  local bin=$repo/.cache/bin/milvus-login
+  if [ ! -x "$bin" ] || [ -n "$(find "$repo/internal/acctest/cmd/milvus-login" -newer "$bin" -name '*.go' 2>/dev/null)" ]; then
+    (cd "$repo" && CGO_ENABLED=0 go build -o "$bin" ./internal/acctest/cmd/milvus-login)
+  fi
+  echo "$bin"
+}
+
+# choose_ports: the proxy port (MILVUS_TEST_PORT or free) and every internal
+# port, saved so that restart reuses them.
+choose_ports() {
+  local ports
+  read -r -a ports <<<"$(free_ports 12)"
+  cat >"$state/ports" <<PORTS
+proxy=${MILVUS_TEST_PORT:-${ports[0]}}
+proxy_internal=${ports[1]}
+root_coord=${ports[2]}
+query_coord=${ports[3]}
+query_node=${ports[4]}
+index_coord=${ports[5]}
+index_node=${ports[6]}
+data_coord=${ports[7]}
+data_node=${ports[8]}
+etcd=${ports[9]}
+etcd_peer=${ports[10]}
+PORTS
+}
+
+# launch: starts the server on the saved ports and data; returns non-zero
+# when it dies while starting or does not take a login.
+launch() {
+  # shellcheck disable=SC1091
+  . "$state/ports"
+  local data tls_args=() login_args=()
+  data=$(cat "$state/data")
+  cat >"$state/etcd.yaml" <<ETCD
+name: milvus-test
+listen-client-urls: http://127.0.0.1:$etcd
+advertise-client-urls: http://127.0.0.1:$etcd
+listen-peer-urls: http://127.0.0.1:$etcd_peer
+initial-advertise-peer-urls: http://127.0.0.1:$etcd_peer
+initial-cluster: milvus-test=http://127.0.0.1:$etcd_peer
+ETCD
+  if [ "$tls_mode" != 0 ]; then
+    tls_args=(--tls-mode "$tls_mode" --server-pem-path "$state/certs/server.pem"
+      --server-key-path "$state/certs/server.key" --ca-pem-path "$state/certs/ca.pem")
+    login_args=(-ca "$state/certs/ca.pem")
+    [ "$tls_mode" = 2 ] && login_args+=(-cert "$state/certs/client.pem" -key "$state/certs/client.key")
+  fi
+  local overrides=(ETCD_CONFIG_PATH="$state/etcd.yaml")
+  mapfile -t -O 1 overrides <"$state/overrides"
+  log "starting Milvus $instance on 127.0.0.1:$proxy (data in $data, tlsMode $tls_mode)"
+  # superUsers is commented out in the package's config template, so it is set
+  # through Milvus's environment override of common.security.superUsers.
+  env PYTHONUNBUFFERED=1 "${overrides[@]}" \
+    setsid "$venv/bin/milvus-server" --data "$data" --proxy-port "$proxy" --proxy-internal-port "$proxy_internal" \
+    --root-coord-port "$root_coord" --query-coord-port "$query_coord" --query-node-port "$query_node" \
+    --index-coord-port "$index_coord" --index-node-port "$index_node" --data-coord-port "$data_coord" \
+    --data-node-port "$data_node" --etcd-port "$etcd" \
+    --authorization-enabled true "${tls_args[@]}" >"$state/server.log" 2>&1 </dev/null &
+  echo $! >"$state/pid"
+  echo "127.0.0.1:$proxy" >"$state/address"
+
+  # milvus-server prints its banner once a /healthz answers OK, which may be
+  # another server's; only a login on this server's address proves it is up.
+  local deadline=$((SECONDS + ${MILVUS_START_TIMEOUT:-180}))
+  until grep -q "Welcome to use Milvus" "$state/server.log" 2>/dev/null; do
+    if ! running || grep -q "already stopped\|startd in" "$state/server.log"; then
+      log "the server exited while starting; its output:"; tail -n 20 "$state/server.log" >&2
+      tail -n 20 "$data/logs/milvus-stderr.log" >&2 2>/dev/null || true
+      return 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      log "not ready after ${MILVUS_START_TIMEOUT:-180}s"; return 1
+    fi
+    sleep 1
+  done
+  local version
+  if ! version=$("$(login_tool)" -address "127.0.0.1:$proxy" -timeout 60s "${login_args[@]}") || ! running; then
+    log "no login as root at 127.0.0.1:$proxy"; tail -n 20 "$data/logs/milvus-stderr.log" >&2 2>/dev/null || true
+    return 1
+  fi
+  echo "$version" >"$state/version"
+}
+
+write_env() {
+  # shellcheck disable=SC1091
+  . "$state/ports"
+  if [ "$tls_mode" = 0 ]; then
+    cat >"$state/env" <<ENV
+MILVUS_ADDRESS=127.0.0.1:$proxy
+MILVUS_USERNAME=root
+MILVUS_PASSWORD=Milvus
+MILVUS_TEST_SUPERUSERS=$(sed -n 's/^COMMON_SECURITY_SUPERUSERS=//p' "$state/overrides")
+ENV
+  else
+    cat >"$state/env" <<ENV
+MILVUS_TEST_TLS_ADDRESS=127.0.0.1:$proxy
+MILVUS_TEST_TLS_MODE=$tls_mode
+MILVUS_TEST_TLS_CA_CERT=$state/certs/ca.pem
+MILVUS_TEST_TLS_CLIENT_CERT=$state/certs/client.pem
+MILVUS_TEST_TLS_CLIENT_KEY=$state/certs/client.key
+ENV
+  fi
+}
+
 start() {
   install
   if running; then
@@ -81,90 +202,92 @@ start() {
     return
   fi
   mkdir -p "$state"
-  local port data etcd_client etcd_peer tls_args=()
-  port=${MILVUS_TEST_PORT:-$(free_port 19540)}
-  # The embedded etcd listens on 2379/2380 unless told otherwise; its own
-  # ports let two test servers (or a real etcd) share the machine.
-  etcd_client=$(free_port 23790)
-  etcd_peer=$(free_port $((etcd_client + 1)))
-  cat >"$state/etcd.yaml" <<ETCD
-name: milvus-test
-listen-client-urls: http://127.0.0.1:$etcd_client
-advertise-client-urls: http://127.0.0.1:$etcd_client
-listen-peer-urls: http://127.0.0.1:$etcd_peer
-initial-advertise-peer-urls: http://127.0.0.1:$etcd_peer
-initial-cluster: milvus-test=http://127.0.0.1:$etcd_peer
-ETCD
-  data=$(mktemp -d "${TMPDIR:-/tmp}/milvus-test.XXXXXX")
-  echo "$data" >"$state/data"
-  if [ "$tls_mode" != 0 ]; then
-    make_certs "$state/certs"
-    tls_args=(--tls-mode "$tls_mode" --server-pem-path "$state/certs/server.pem"
-      --server-key-path "$state/certs/server.key" --ca-pem-path "$state/certs/ca.pem")
-  fi
-  log "starting Milvus $instance on 127.0.0.1:$port (data in $data, tlsMode $tls_mode)"
-  # superUsers is commented out in the package's config template, so it is set
-  # through Milvus's environment override of common.security.superUsers.
-  PYTHONUNBUFFERED=1 COMMON_SECURITY_SUPERUSERS=$super_users ETCD_CONFIG_PATH=$state/etcd.yaml \
-    setsid "$venv/bin/milvus-server" --data "$data" --proxy-port "$port" --etcd-port "$etcd_client" \
-    --authorization-enabled true "${tls_args[@]}" >"$state/server.log" 2>&1 </dev/null &
-  echo $! >"$state/pid"
-  echo "127.0.0.1:$port" >"$state/address"
-
-  # milvus-server prints its banner once /healthz answers OK.
-  local deadline=$((SECONDS + ${MILVUS_START_TIMEOUT:-180}))
-  until grep -q "Welcome to use Milvus" "$state/server.log" 2>/dev/null; do
-    if ! running || grep -q "already stopped\|startd in" "$state/server.log"; then
-      log "the server exited; its output:"; cat "$state/server.log" >&2
-      tail -n 30 "$data/logs/milvus-stderr.log" >&2 2>/dev/null || true
-      stop; exit 1
+  [ "$tls_mode" != 0 ] && make_certs "$state/certs"
+  # The server's settings, kept for restart.
+  {
+    echo "COMMON_SECURITY_SUPERUSERS=$super_users"
+    [ -z "${MILVUS_TEST_MAX_ROLES:-}" ] || echo "PROXY_MAXROLENUM=$MILVUS_TEST_MAX_ROLES"
+    [ -z "${MILVUS_TEST_MAX_USERS:-}" ] || echo "PROXY_MAXUSERNUM=$MILVUS_TEST_MAX_USERS"
+    if [ -n "${MILVUS_TEST_ACCESS_LOG:-}" ]; then
+      echo "PROXY_ACCESSLOG_ENABLE=true"
+      echo "PROXY_ACCESSLOG_FILENAME=$(basename "$MILVUS_TEST_ACCESS_LOG")"
+      echo "PROXY_ACCESSLOG_LOCALPATH=$(dirname "$MILVUS_TEST_ACCESS_LOG")"
     fi
-    if [ $SECONDS -ge $deadline ]; then
-      log "not ready after ${MILVUS_START_TIMEOUT:-180}s"; stop; exit 1
+  } >"$state/overrides"
+  echo "$tls_mode" >"$state/tls_mode"
+  local attempt
+  for attempt in $(seq 1 "$attempts"); do
+    mktemp -d "${TMPDIR:-/tmp}/milvus-test.XXXXXX" >"$state/data"
+    choose_ports
+    if launch; then
+      write_env
+      log "ready: Milvus $(cat "$state/version") at $(cat "$state/address"), logged in as root"
+      cat "$state/env"
+      return
     fi
-    sleep 1
+    log "attempt $attempt of $attempts failed; trying again on other ports"
+    halt
+    rm -rf "$(cat "$state/data")"
   done
-  if [ "$tls_mode" = 0 ]; then
-    cat >"$state/env" <<ENV
-MILVUS_ADDRESS=127.0.0.1:$port
-MILVUS_USERNAME=root
-MILVUS_PASSWORD=Milvus
-MILVUS_SUPER_USER=true
-ENV
-  else
-    cat >"$state/env" <<ENV
-MILVUS_TEST_TLS_ADDRESS=127.0.0.1:$port
-MILVUS_TEST_TLS_MODE=$tls_mode
-MILVUS_TEST_TLS_CA_CERT=$state/certs/ca.pem
-MILVUS_TEST_TLS_CLIENT_CERT=$state/certs/client.pem
-MILVUS_TEST_TLS_CLIENT_KEY=$state/certs/client.key
-ENV
-  fi
-  log "ready: $(grep -o 'Version:.*' "$state/server.log" | head -n1)"
-  cat "$state/env"
+  log "Milvus did not start"; exit 1
 }
 
-stop() {
+# halt stops the process group, keeping the data directory.
+halt() {
   if [ -f "$state/pid" ]; then
     local pid; pid=$(cat "$state/pid")
-    # The wrapper stops the milvus binary on SIGINT; the group kill catches both.
-    kill -INT "$pid" 2>/dev/null || true
+    kill -"${1:-INT}" -- "-$pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -KILL -- "-$pid" 2>/dev/null || true
     rm -f "$state/pid"
   fi
+}
+
+kill_server() {
+  halt KILL
+  # The milvus binary may outlive the wrapper; wait until its port is free.
+  # shellcheck disable=SC1091
+  . "$state/ports"
+  for _ in $(seq 1 60); do
+    python3 -c "import socket,sys; s=socket.socket(); sys.exit(0 if s.connect_ex(('127.0.0.1', $proxy)) else 1)" && break
+    sleep 0.5
+  done
+  log "killed $instance (data kept)"
+}
+
+restart() {
+  [ -f "$state/data" ] && [ -f "$state/ports" ] || { log "nothing to restart"; exit 1; }
+  tls_mode=$(cat "$state/tls_mode")
+  running && kill_server
+  for attempt in $(seq 1 "$attempts"); do
+    if launch; then
+      write_env
+      log "ready again: Milvus $(cat "$state/version") at $(cat "$state/address"), same data"
+      cat "$state/env"
+      return
+    fi
+    log "restart attempt $attempt of $attempts failed"
+    halt
+  done
+  exit 1
+}
+
+stop() {
+  halt
   if [ -f "$state/data" ]; then
     rm -rf "$(cat "$state/data")"
     rm -f "$state/data"
   fi
-  rm -rf "$state/env" "$state/address" "$state/certs" "$state/etcd.yaml"
+  rm -rf "$state/env" "$state/address" "$state/certs" "$state/etcd.yaml" "$state/ports" "$state/version" "$state/overrides" "$state/tls_mode"
   log "stopped $instance"
 }
 
 case "${1:-}" in
   install) install ;;
   start) start ;;
+  kill) kill_server ;;
+  restart) restart ;;
   stop) stop ;;
   status) if running; then echo "running at $(cat "$state/address")"; else echo "stopped"; exit 1; fi ;;
-  *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|kill|restart|stop|status" >&2; exit 2 ;;
 esac
