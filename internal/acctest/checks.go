@@ -1,9 +1,11 @@
 package acctest
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -100,4 +102,94 @@ func indexed(attrs map[string]string, key string) []string {
 		}
 		out = append(out, v)
 	}
+}
+
+// CheckRoleExists passes when Milvus lists the role.
+func (s *Server) CheckRoleExists(role string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		exists, err := s.RoleExists(role)
+		if err == nil && !exists {
+			err = fmt.Errorf("the server does not list role %s", role)
+		}
+		return err
+	}
+}
+
+// CheckRoleGone passes when Milvus no longer lists the role.
+func (s *Server) CheckRoleGone(role string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		exists, err := s.RoleExists(role)
+		if err == nil && exists {
+			err = fmt.Errorf("the server still lists role %s", role)
+		}
+		return err
+	}
+}
+
+// CheckRolesMatch passes when a milvus_roles data source lists exactly the
+// roles Milvus lists, sorted.
+func (s *Server) CheckRolesMatch(address string) resource.TestCheckFunc {
+	return func(st *terraform.State) error {
+		rs, ok := st.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s not in state", address)
+		}
+		want, err := s.AllRoles()
+		if err != nil {
+			return err
+		}
+		if got := indexed(rs.Primary.Attributes, "names"); !slices.Equal(got, want) {
+			return fmt.Errorf("%s lists %v; Milvus lists %v", address, got, want)
+		}
+		return nil
+	}
+}
+
+// CheckBound passes when Milvus binds user to role (bound) or not (!bound).
+func (s *Server) CheckBound(user, role string, bound bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		roles, err := s.Roles(user)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(roles, role) != bound {
+			return fmt.Errorf("user %s has roles %v; want %s bound = %v", user, roles, role, bound)
+		}
+		return nil
+	}
+}
+
+// CheckGrant passes when role has the grant row (has) or not (!has).
+func (s *Server) CheckGrant(role string, g GrantRow, has bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		rows, err := s.Grants(role, g.DB)
+		if err != nil && has {
+			return err
+		}
+		if slices.Contains(rows, g) != has {
+			return fmt.Errorf("role %s has grants %v in %s; want %v present = %v", role, rows, g.DB, g, has)
+		}
+		return nil
+	}
+}
+
+// ExpectAllowed runs an operation as a test user: with allowed, it must
+// succeed; without, Milvus must refuse it for lack of a privilege. Milvus
+// refreshes its privilege cache after a grant changes, so the outcome is
+// awaited for a few seconds.
+func (s *Server) ExpectAllowed(allowed bool, op func() error) error {
+	var err error
+	for i := 0; i < 20; i++ {
+		err = op()
+		switch {
+		case allowed && err == nil:
+			return nil
+		case !allowed && PermissionDenied(err):
+			return nil
+		case !allowed && err == nil:
+			err = errors.New("Milvus allowed what it should deny")
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return err
 }

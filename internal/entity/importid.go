@@ -23,6 +23,9 @@ type KeyPart struct {
 	// "" when it is. Rule states the rule for the error message.
 	Problem func(string) string
 	Rule    string
+	// Into names the state attribute that takes the value, when it depends
+	// on the value (a grant's privilege or privilege_group); default Attr.
+	Into func(string) string
 }
 
 // ID joins key values into an import ID.
@@ -63,7 +66,11 @@ func Import(ctx context.Context, req resource.ImportStateRequest, resp *resource
 		return
 	}
 	for i, p := range parts {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(p.Attr), values[i])...)
+		attr := p.Attr
+		if p.Into != nil {
+			attr = p.Into(values[i])
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), values[i])...)
 	}
 }
 

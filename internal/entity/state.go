@@ -11,23 +11,32 @@ import (
 )
 
 // Save stores model as the resource's state and sets the resource identity
-// from it: every identity attribute is the key attribute of the same name.
-// This is the one place identity is set, for every resource.
+// from it. This is the one place identity is set, for every resource.
 func Save(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, model any) diag.Diagnostics {
 	diags := state.Set(ctx, model)
 	if diags.HasError() {
 		return diags
 	}
-	diags.Append(copyIdentity(ctx, *state, identity)...)
+	diags.Append(setIdentity(ctx, *state, identity, model)...)
 	return diags
 }
 
-// copyIdentity fills the identity from state attributes of the same names.
-// A CLI without identity support (before Terraform 1.12) sends none.
-func copyIdentity(ctx context.Context, state tfsdk.State, identity *tfsdk.ResourceIdentity) diag.Diagnostics {
+// Identified is a model whose identity is not simply its key attributes of
+// the same names.
+type Identified interface {
+	Identity() any
+}
+
+// setIdentity fills the identity from the model's Identity, or else from the
+// state attributes of the same names. A CLI without identity support (before
+// Terraform 1.12) sends none.
+func setIdentity(ctx context.Context, state tfsdk.State, identity *tfsdk.ResourceIdentity, model any) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if identity == nil {
 		return diags
+	}
+	if m, ok := model.(Identified); ok {
+		return identity.Set(ctx, m.Identity())
 	}
 	for name := range identity.Schema.GetAttributes() {
 		var value attr.Value
@@ -44,9 +53,9 @@ func copyIdentity(ctx context.Context, state tfsdk.State, identity *tfsdk.Resour
 // it was deleted outside Terraform and what the plan will do, and removes it
 // from state, so the plan creates it again. The framework wants an identity
 // even for a removed resource, and a CLI without identity support stored
-// none to keep, so it is set from the state before the removal.
-func Gone(ctx context.Context, resp *resource.ReadResponse, warning diag.Diagnostic) {
+// none to keep, so it is set from the prior state's model first.
+func Gone(ctx context.Context, resp *resource.ReadResponse, model any, warning diag.Diagnostic) {
 	resp.Diagnostics.Append(warning)
-	resp.Diagnostics.Append(copyIdentity(ctx, resp.State, resp.Identity)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.State, resp.Identity, model)...)
 	resp.State.RemoveResource(ctx)
 }

@@ -214,3 +214,21 @@ func (c *Client) RolesUsing(ctx context.Context, group string) ([]string, error)
 	}
 	return users, nil
 }
+
+// LookupGrant finds one grant row in the process's shared listing of the
+// role's grants (one listing per role, however many grants it has), or
+// ErrNotFound when the row, or the role, is gone.
+func (c *Client) LookupGrant(ctx context.Context, key Grant) (*Grant, error) {
+	grants, err := listed(ctx, c, "grants of "+key.Role, func(ctx context.Context) ([]Grant, error) {
+		return c.RoleGrants(ctx, key.Role)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range grants {
+		if g.Key() == key.Key() {
+			return &g, nil
+		}
+	}
+	return nil, &Error{Kind: ErrNotFound, Entity: EntityGrant, Op: "read grant " + key.what(), Reason: "Milvus has no such grant"}
+}

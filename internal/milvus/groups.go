@@ -115,3 +115,19 @@ func (c *Client) RemovePrivileges(ctx context.Context, group string, privileges 
 		return c.sdk.RemovePrivilegesFromGroup(ctx, milvusclient.NewRemovePrivilegesFromGroupOption(group, privileges...), noSDKRetry)
 	})
 }
+
+// LookupPrivilegeGroup returns one group from the process's shared listing
+// of groups, or ErrNotFound.
+func (c *Client) LookupPrivilegeGroup(ctx context.Context, name string) (*PrivilegeGroup, error) {
+	groups, err := listed(ctx, c, "privilege groups", c.ListPrivilegeGroups)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		if g.Name == name {
+			return &g, nil
+		}
+	}
+	return nil, &Error{Kind: ErrNotFound, Entity: EntityPrivilegeGroup, Op: "read privilege group " + name,
+		Reason: "Milvus has no privilege group named " + name}
+}

@@ -151,3 +151,16 @@ func (c *Client) UnbindRole(ctx context.Context, user, role string) error {
 		return c.sdk.RevokeRole(ctx, milvusclient.NewRevokeRoleOption(user, role), noSDKRetry)
 	})
 }
+
+// LookupRole reports whether a role exists, from the process's shared
+// listing of roles; ErrNotFound when it does not.
+func (c *Client) LookupRole(ctx context.Context, name string) error {
+	names, err := listed(ctx, c, "roles", c.ListRoles)
+	if err != nil {
+		return err
+	}
+	if i := sort.SearchStrings(names, name); i < len(names) && names[i] == name {
+		return nil
+	}
+	return &Error{Kind: ErrNotFound, Entity: EntityRole, Op: "read role " + name, Reason: "Milvus has no role named " + name}
+}

@@ -11,9 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/grant"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/privilegegroup"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/role"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/user"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/userrole"
 )
 
 var (
@@ -89,9 +93,13 @@ func anyUnknown(m providerModel) bool {
 }
 
 func (p *milvusProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{user.NewResource}
+	return []func() resource.Resource{
+		user.NewResource, role.NewResource, userrole.NewResource, grant.NewResource, privilegegroup.NewResource,
+	}
 }
 
 func (p *milvusProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{user.NewDataSource, user.NewListDataSource}
+	return []func() datasource.DataSource{
+		user.NewDataSource, user.NewListDataSource, role.NewDataSource, role.NewListDataSource, privilegegroup.NewListDataSource,
+	}
 }

@@ -25,7 +25,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 	user, err := r.Data.Client.LookupUser(ctx, name)
 	if errors.Is(err, milvus.ErrNotFound) {
-		entity.Gone(ctx, resp, diagnostics.DeletedOutside(object(name),
+		entity.Gone(ctx, resp, state, diagnostics.DeletedOutside(object(name),
 			" Milvus deleted its role bindings with it; milvus_user_role resources bind them again."))
 		return
 	}

@@ -8,6 +8,8 @@ package validate
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
 // NameRule is Milvus's rule for one kind of name.
@@ -129,4 +131,31 @@ func PasswordProblem(password string) string {
 		return fmt.Sprintf("it is %d bytes long", n)
 	}
 	return ""
+}
+
+// GroupName is the name of a custom privilege group (ValidatePrivilegeGroupName):
+// no '$', and not a name Milvus itself gives a privilege or a group.
+var GroupName = NameRule{
+	Noun:  "privilege group name",
+	Max:   255,
+	First: identStart,
+	Rest:  ident,
+	Rule: "1 to 255 characters: an ASCII letter or '_' first, then letters, digits or '_'; " +
+		"not the name of a built-in privilege or privilege group (names are case-sensitive, so `insert` is allowed and `Insert` is not)",
+	Reserved: func(name string) string {
+		if milvus.DefinedName(name) {
+			return "it is the name of a built-in privilege or privilege group"
+		}
+		return ""
+	},
+}
+
+// GroupReference names a privilege group in a grant: a built-in group, or a
+// custom one.
+var GroupReference = NameRule{
+	Noun:  "privilege group name",
+	Max:   255,
+	First: identStart,
+	Rest:  ident,
+	Rule:  "a built-in privilege group, or the name of a custom one: 1 to 255 characters, an ASCII letter or '_' first, then letters, digits or '_'",
 }

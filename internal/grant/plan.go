@@ -1,0 +1,69 @@
+package grant
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+)
+
+// ModifyPlan derives object_type and the ID for a new grant, and refuses,
+// before anything changes, a privilege the server's version does not have.
+func (r *grantResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return // a destroy, or an existing grant (every change replaces it)
+	}
+	var m grantModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if m.ObjectType.IsUnknown() {
+		switch {
+		case !m.PrivilegeGroup.IsNull() && !m.PrivilegeGroup.IsUnknown():
+			m.ObjectType = types.StringValue(milvus.ObjectGlobal)
+		case !m.Privilege.IsNull() && !m.Privilege.IsUnknown():
+			m.ObjectType = types.StringValue(milvus.ObjectTypeOf(m.Privilege.ValueString()))
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("object_type"), m.ObjectType)...)
+	}
+	if !m.Role.IsUnknown() && !m.ObjectType.IsUnknown() && !m.ObjectName.IsUnknown() && !m.DBName.IsUnknown() &&
+		!m.Privilege.IsUnknown() && !m.PrivilegeGroup.IsUnknown() {
+		m.setID()
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), m.ID)...)
+	}
+	resp.Diagnostics.Append(r.checkVersion(ctx, m)...)
+}
+
+// checkVersion refuses a privilege or a group grant the server lacks.
+func (r *grantResource) checkVersion(ctx context.Context, m grantModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if r.Data == nil {
+		return diags // the provider's settings are unknown until apply
+	}
+	if !m.PrivilegeGroup.IsNull() {
+		return entity.Require(ctx, r.Data, milvus.FeatureGrantGroups)
+	}
+	p, ok := milvus.LookupPrivilege(m.Privilege.ValueString())
+	if m.Privilege.IsUnknown() || !ok {
+		return diags
+	}
+	v, err := r.Data.Client.Version(ctx)
+	if err != nil {
+		diags.Append(diagnostics.MilvusError("Unable to Read the Milvus Version", err))
+		return diags
+	}
+	if !v.AtLeast(p.Since) {
+		diags.AddAttributeError(path.Root("privilege"), "Unsupported Milvus Version", fmt.Sprintf(
+			"The privilege %s (object type %s) needs Milvus %s or later, and this server is %s. Nothing was changed.",
+			p.Name, p.Object, p.Since, v))
+	}
+	return diags
+}

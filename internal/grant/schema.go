@@ -1,0 +1,122 @@
+package grant
+
+import (
+	"context"
+	_ "embed"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/validate"
+)
+
+var (
+	//go:embed descriptions/resource.md
+	resourceDescription string
+	//go:embed descriptions/privilege.md
+	privilegeDescription string
+	//go:embed descriptions/privilege_group.md
+	privilegeGroupDescription string
+)
+
+func (r *grantResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: resourceDescription,
+		Attributes: map[string]schema.Attribute{
+			// Required
+			"role": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The role that receives the privilege: a `milvus_role`, or the built-in `public` (every user has it).",
+				Validators:          []validator.String{validate.Name(validate.RoleName)},
+				PlanModifiers:       replace,
+			},
+
+			// Optional: exactly one of privilege and privilege_group.
+			"privilege": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: privilegeDescription + "\n\n" + privilegeTable(),
+				Validators:          []validator.String{privilegeValidator{}},
+				PlanModifiers:       replace,
+			},
+			"privilege_group": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: privilegeGroupDescription,
+				Validators:          []validator.String{validate.Name(validate.GroupReference)},
+				PlanModifiers:       replace,
+			},
+			"object_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "`Global`, `Collection` or `User`. Leave it out to have it derived from the privilege, with " +
+					"Milvus's own rule: `Collection` or `User` for the privileges of those types, `Global` for every other " +
+					"privilege and for privilege groups.",
+				Validators: []validator.String{stringvalidator.OneOf(milvus.ObjectGlobal, milvus.ObjectCollection, milvus.ObjectUser)},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"object_name": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString("*"),
+				MarkdownDescription: "The collection (or user) the privilege applies to, or `*` for all. Default: `*`. " +
+					"`Global` privileges apply to everything, so it must be `*` for them. For a privilege group it is the collection " +
+					"name, or `*`.",
+				Validators:    []validator.String{validate.Name(validate.ObjectName)},
+				PlanModifiers: replace,
+			},
+			"db_name": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString("default"),
+				MarkdownDescription: "The database the grant applies in, or `*` for every database. Default: `default`. " +
+					"It is always sent to Milvus explicitly, so the grant never depends on the connection's database.",
+				Validators:    []validator.String{validate.Name(validate.GrantDatabase)},
+				PlanModifiers: replace,
+			},
+
+			// Computed
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`role/db_name/object_type/object_name/privilege`; the import ID.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (r *grantResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("privilege"), path.MatchRoot("privilege_group")),
+	}
+}
+
+// privilegeTable lists the privileges per object type, with the Milvus
+// version that added each one after 2.3.0, from the table the validator uses.
+func privilegeTable() string {
+	var b strings.Builder
+	b.WriteString("| Object type | Privileges (with the first Milvus version, when later than 2.3.0) |\n|---|---|\n")
+	for _, object := range []string{milvus.ObjectGlobal, milvus.ObjectCollection, milvus.ObjectUser} {
+		var names []string
+		for _, name := range milvus.PrivilegeNames(object) {
+			p, _ := milvus.LookupPrivilege(name)
+			entry := "`" + name + "`"
+			if p.Since.AtLeast(milvus.ParseVersion("2.3.1")) {
+				entry += " (" + p.Since.String() + ")"
+			}
+			names = append(names, entry)
+		}
+		b.WriteString("| `" + object + "` | " + strings.Join(names, ", ") + " |\n")
+	}
+	return b.String()
+}

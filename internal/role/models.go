@@ -1,0 +1,25 @@
+package role
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+)
+
+// roleModel is the milvus_role state.
+type roleModel struct {
+	ID   types.String `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+}
+
+func (m *roleModel) fromServer(name string) {
+	m.ID = types.StringValue(name)
+	m.Name = types.StringValue(name)
+}
+
+func object(name string) diagnostics.Object {
+	return diagnostics.Object{Entity: milvus.EntityRole, Name: fmt.Sprintf("role %q", name), Resource: "milvus_role", ImportID: name}
+}

@@ -1,0 +1,29 @@
+package role
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+)
+
+// ModifyPlan refuses to create the built-in roles: they always exist, so a
+// configuration names them instead (or imports them to manage them).
+func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return
+	}
+	var name types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+	if name.IsUnknown() || !milvus.BuiltInRole(name.ValueString()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("name"), "Built-In Milvus Role", fmt.Sprintf(
+		"Milvus creates the role %q itself, and it cannot be created or dropped. Reference it by name instead: "+
+			"for example role = %q in milvus_user_role or milvus_grant. To track it in state anyway, import it "+
+			"(destroying it then only forgets it).", name.ValueString(), name.ValueString()))
+}

@@ -1,0 +1,51 @@
+package role
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+)
+
+func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.Name.ValueString()
+	err := r.Data.Client.LookupRole(ctx, name)
+	if errors.Is(err, milvus.ErrNotFound) {
+		entity.Gone(ctx, resp, state, diagnostics.DeletedOutside(object(name),
+			" Milvus deleted its user bindings with it (milvus_user_role resources bind them again); grants it had in "+
+				"databases other than default may still be stored and would apply to the new role again, as Milvus before 2.4.18 keeps them."))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Read Milvus Role", err))
+		return
+	}
+	state.fromServer(name)
+	resp.Diagnostics.Append(entity.Save(ctx, &resp.State, resp.Identity, state)...)
+}
+
+// readBack checks, after a create, that Milvus lists the role.
+func (r *roleResource) readBack(ctx context.Context, name string, diags *diag.Diagnostics) bool {
+	_, err := r.Data.Client.DescribeRole(ctx, name)
+	switch {
+	case errors.Is(err, milvus.ErrNotFound):
+		diags.AddError("Milvus Role Not Found After Creating It", fmt.Sprintf(
+			"Milvus accepted the new role %q but does not list it right after. Something else may have dropped it; run terraform apply again.", name))
+		return false
+	case err != nil:
+		diags.AddWarning("Unable to Read Back Milvus Role", fmt.Sprintf(
+			"Milvus created role %q, and Terraform recorded it, but reading it back failed: %s", name, diagnostics.Detail(err)))
+	}
+	return true
+}

@@ -1,0 +1,9 @@
+variable "name" {
+  type = string
+}
+
+data "milvus_role" "test" {
+  name = var.name
+}
+
+data "milvus_roles" "all" {}

@@ -1,0 +1,7 @@
+variable "name" {
+  type = string
+}
+
+resource "milvus_role" "test" {
+  name = var.name
+}
