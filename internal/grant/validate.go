@@ -22,7 +22,9 @@ func (privilegeValidator) Description(context.Context) string {
 	return "a Milvus privilege name, as the documentation lists them"
 }
 
-func (v privilegeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v privilegeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (privilegeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

@@ -16,7 +16,9 @@ import (
 
 const addr = "milvus_user_role.test"
 
-func bindingConfig(t *testing.T) config.TestStepConfigFunc { return acctest.Config(t, "testdata/binding") }
+func bindingConfig(t *testing.T) config.TestStepConfigFunc {
+	return acctest.Config(t, "testdata/binding")
+}
 
 // userAndRole creates a user and a role outside Terraform for the test.
 func userAndRole(t *testing.T, server *acctest.Server) (user, role string) {
