@@ -117,10 +117,10 @@ func checkGroup(m grantModel) diag.Diagnostics {
 				"name the collection in object_name.", name))
 	}
 	g, ok := milvus.LookupBuiltInGroup(name)
-	if !ok || !known(m.DBName) || !known(m.ObjectName) {
+	if !ok || m.DBName.IsUnknown() || m.ObjectName.IsUnknown() {
 		return diags
 	}
-	db, objectName := m.DBName.ValueString(), m.ObjectName.ValueString()
+	db, objectName := withDefault(m.DBName, "default"), withDefault(m.ObjectName, "*")
 	switch {
 	case g.Level == milvus.LevelCluster && (db != "*" || objectName != "*"):
 		diags.AddAttributeError(path.Root("db_name"), "Privilege Group at the Wrong Level", fmt.Sprintf(
@@ -133,4 +133,13 @@ func checkGroup(m grantModel) diag.Diagnostics {
 			"%s names collection %q in every database (db_name = \"*\"): Milvus needs a concrete db_name for a single collection.", name, objectName))
 	}
 	return diags
+}
+
+// withDefault is the value the plan will have: the schema's default when the
+// configuration leaves the attribute out.
+func withDefault(v types.String, def string) string {
+	if v.IsNull() {
+		return def
+	}
+	return v.ValueString()
 }

@@ -1,0 +1,1 @@
+data "milvus_privilege_groups" "all" {}
