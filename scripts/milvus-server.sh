@@ -11,10 +11,11 @@
 #   scripts/milvus-server.sh status
 #
 # MILVUS_TEST_INSTANCE names a server to run beside the others (default
-# "main"), and MILVUS_TEST_TLS_MODE=1 (server TLS) or 2 (mutual TLS) turns TLS
-# on with a private CA made for it; its settings are printed as
-# MILVUS_TEST_TLS_* (the server certificate names milvus.test, localhost and
-# 127.0.0.1). Settings of the server, through Milvus's environment overrides:
+# "main", whose settings are printed as MILVUS_ADDRESS, ...; another
+# instance's as MILVUS_TEST_<INSTANCE>_ADDRESS), and MILVUS_TEST_TLS_MODE=1
+# (server TLS) or 2 (mutual TLS) turns TLS on with a private CA made for it;
+# its settings are printed as MILVUS_TEST_TLS_* (the server certificate names
+# milvus.test, localhost and 127.0.0.1). Settings of the server, through Milvus's environment overrides:
 #   MILVUS_TEST_SUPERUSERS  common.security.superUsers (default root)
 #   MILVUS_TEST_MAX_ROLES   proxy.maxRoleNum (default: Milvus's own, 10)
 #   MILVUS_TEST_MAX_USERS   proxy.maxUserNum (default: Milvus's own, 100)
@@ -176,7 +177,14 @@ ETCD
 write_env() {
   # shellcheck disable=SC1091
   . "$state/ports"
-  if [ "$tls_mode" = 0 ]; then
+  local upper; upper=$(echo "$instance" | tr '[:lower:]-' '[:upper:]_')
+  if [ "$tls_mode" = 0 ] && [ "$instance" != main ]; then
+    # A server beside the main one: its settings under its own names.
+    cat >"$state/env" <<ENV
+MILVUS_TEST_${upper}_ADDRESS=127.0.0.1:$proxy
+MILVUS_TEST_${upper}_INSTANCE=$instance
+ENV
+  elif [ "$tls_mode" = 0 ]; then
     cat >"$state/env" <<ENV
 MILVUS_ADDRESS=127.0.0.1:$proxy
 MILVUS_USERNAME=root

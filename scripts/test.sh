@@ -10,9 +10,11 @@ cd "$repo"
 started=$SECONDS
 log() { printf '\n=== %s (%ds)\n' "$*" $((SECONDS - started)); }
 results=$(mktemp -d)
+instances="main tls defaults"
 stop_servers() {
-  scripts/milvus-server.sh stop >/dev/null 2>&1 || true
-  MILVUS_TEST_INSTANCE=tls scripts/milvus-server.sh stop >/dev/null 2>&1 || true
+  for instance in $instances; do
+    MILVUS_TEST_INSTANCE=$instance scripts/milvus-server.sh stop >/dev/null 2>&1 || true
+  done
 }
 trap 'stop_servers; rm -rf "$results"' EXIT
 
@@ -25,15 +27,19 @@ log "golangci-lint"
 lint=$("$repo/scripts/golangci-lint.sh")
 "$lint" run ./...
 
-log "real Milvus: one plain, one with mutual TLS"
+log "real Milvus: the main one, one with mutual TLS, one with Milvus's default limits"
 stop_servers
-scripts/milvus-server.sh start >"$results/main.env"
+# The main server allows more roles than Milvus's default 10, so tests need
+# not share them; the "defaults" one keeps the defaults for the limit test,
+# and is the one the crash test kills and restarts.
+MILVUS_TEST_MAX_ROLES=200 scripts/milvus-server.sh start >"$results/main.env"
 MILVUS_TEST_INSTANCE=tls MILVUS_TEST_TLS_MODE=2 scripts/milvus-server.sh start >"$results/tls.env"
+MILVUS_TEST_INSTANCE=defaults scripts/milvus-server.sh start >"$results/defaults.env"
 set -a
-# shellcheck disable=SC1091
-. "$results/main.env"
-# shellcheck disable=SC1091
-. "$results/tls.env"
+for instance in $instances; do
+  # shellcheck disable=SC1090
+  . "$results/$instance.env"
+done
 set +a
 
 log "Terraform-compatible CLIs"
@@ -55,12 +61,14 @@ run_tests() { # NAME CLI PACKAGES [go test args]
 
 status=0
 run_tests primary "$primary" ./... || status=1
+# Every acceptance test again with the other CLIs: OpenTofu, and Terraform
+# 1.6, older than write-only arguments and resource identity (tests that need
+# those skip themselves, saying why). A new resource's tests are picked up by
+# name (TestAcc...), with no list to keep.
 if [ "$(readlink -f "$primary")" != "$(readlink -f "$opentofu")" ]; then
   run_tests opentofu "$opentofu" -run 'TestAcc' ./internal/... || status=1
 fi
-# A CLI older than write-only arguments: the `password` path, the provider
-# settings and the data sources must work there too.
-run_tests legacy "$legacy" -run 'TestAcc(Provider|User|UserDataSource|UsersDataSource)_' ./internal/... || status=1
+run_tests legacy "$legacy" -run 'TestAcc' ./internal/... || status=1
 
 log "docs"
 scripts/docs.sh --check || status=1

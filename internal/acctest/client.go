@@ -38,7 +38,25 @@ type Server struct {
 func Connect(t *testing.T) *Server {
 	t.Helper()
 	PreCheck(t)
-	s := &Server{Address: os.Getenv("MILVUS_ADDRESS"), Username: os.Getenv("MILVUS_USERNAME"), Password: os.Getenv("MILVUS_PASSWORD")}
+	return connect(t, os.Getenv("MILVUS_ADDRESS"), os.Getenv("MILVUS_USERNAME"), os.Getenv("MILVUS_PASSWORD"))
+}
+
+// ConnectDefaults opens a direct line to the server with Milvus's default
+// limits (MILVUS_TEST_DEFAULTS_ADDRESS, root/Milvus), which make test starts
+// beside the main one; without it the test is skipped, saying so.
+func ConnectDefaults(t *testing.T) *Server {
+	t.Helper()
+	PreCheck(t)
+	address := os.Getenv("MILVUS_TEST_DEFAULTS_ADDRESS")
+	if address == "" {
+		t.Skip("needs a second Milvus with default limits in MILVUS_TEST_DEFAULTS_ADDRESS (make test starts one)")
+	}
+	return connect(t, address, "root", "Milvus")
+}
+
+func connect(t *testing.T, address, username, password string) *Server {
+	t.Helper()
+	s := &Server{Address: address, Username: username, Password: password}
 	conn, err := grpc.NewClient(s.Address, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
 		t.Fatalf("dial %s: %v", s.Address, err)
