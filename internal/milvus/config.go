@@ -84,6 +84,9 @@ func parseAddress(address string) (endpoint, error) {
 	switch {
 	case raw == "":
 		return endpoint{}, errors.New("the address is empty")
+	case strings.Contains(raw, "@"):
+		// Not quoted: it would show the password.
+		return endpoint{}, errors.New("the address holds credentials (user:password@host); set username and password instead")
 	case strings.TrimSpace(raw) != raw:
 		return endpoint{}, fmt.Errorf("%q has spaces around it", address)
 	}
@@ -103,8 +106,8 @@ func parseAddress(address string) (endpoint, error) {
 		if u.Path != "" && u.Path != "/" {
 			return endpoint{}, fmt.Errorf("%q has a path; set the database with db_name instead", address)
 		}
-		if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-			return endpoint{}, fmt.Errorf("%q has more than a scheme, a host and a port; credentials go in username and password", address)
+		if u.RawQuery != "" || u.Fragment != "" {
+			return endpoint{}, fmt.Errorf("%q has more than a scheme, a host and a port", address)
 		}
 		raw = u.Host
 	}

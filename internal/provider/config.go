@@ -139,7 +139,7 @@ func (m providerModel) resolve(getenv func(string) string) (settings, []settingE
 
 	if len(r.errs) == 0 {
 		if err := cfg.Validate(); err != nil {
-			r.fail("address", "Contradictory Milvus Connection Settings", "The provider settings (with the MILVUS_* environment variables) cannot all hold: "+err.Error()+".")
+			r.fail("address", "Invalid Milvus Connection Settings", "The provider settings (with the MILVUS_* environment variables) are not valid: "+err.Error()+".")
 		}
 	}
 	return s, r.errs

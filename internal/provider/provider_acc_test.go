@@ -115,7 +115,7 @@ func TestAccProvider_contradictorySettings(t *testing.T) {
 				"address": config.StringVariable("http://" + os.Getenv("MILVUS_ADDRESS")),
 				"tls":     config.BoolVariable(true),
 			},
-			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Contradictory Milvus Connection Settings") + ".*http://.*" + acctest.Words("TLS is enabled")),
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Invalid Milvus Connection Settings") + ".*http://.*" + acctest.Words("TLS is enabled")),
 		},
 		resource.TestStep{
 			ConfigVariables: config.Variables{

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -28,7 +29,14 @@ func (addressValidator) ValidateString(_ context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if err := milvus.CheckAddress(req.ConfigValue.ValueString()); err != nil {
+	address := req.ConfigValue.ValueString()
+	err := milvus.CheckAddress(address)
+	switch {
+	case err != nil && strings.Contains(address, "@"):
+		// Not attached to the attribute: the CLI would print its source
+		// line, and with it the password in the address.
+		resp.Diagnostics.AddError("Invalid Milvus Address", fmt.Sprintf("The address is not valid: %s.", err))
+	case err != nil:
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Milvus Address", fmt.Sprintf(
 			"The address is not valid: %s. Leave address out to use MILVUS_ADDRESS (or localhost:19530).", err))
 	}
