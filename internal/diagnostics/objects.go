@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -37,15 +38,30 @@ func AlreadyExists(o Object, why string) diag.Diagnostic {
 	return diag.NewErrorDiagnostic(o.title()+" Already Exists", detail)
 }
 
-// DeletedOutside is the warning of a Read that found the object gone.
-// consequence says what the plan does about it.
+// DeletedOutside is the warning of a Read that found the object gone: what
+// happened, and what the plan does about it (consequence adds to that).
 func DeletedOutside(o Object, consequence string) diag.Diagnostic {
-	return diag.NewWarningDiagnostic(o.title()+" Deleted Outside Terraform", fmt.Sprintf(
-		"Milvus no longer has %s, which this configuration manages: it was deleted outside Terraform. "+
-			"Terraform has removed it from state, and the plan creates it again.%s", o.Name, consequence))
+	verb, again := "Deleted", "creates it again"
+	switch o.Entity {
+	case milvus.EntityBinding:
+		verb, again = "Removed", "binds it again"
+	case milvus.EntityGrant:
+		verb, again = "Revoked", "grants it again"
+	}
+	return Warning(o.title()+" "+verb+" Outside Terraform", o.ImportID, fmt.Sprintf(
+		"Milvus no longer has %s, which this configuration manages: it was %s outside Terraform. "+
+			"Terraform has removed it from state, and the plan %s.%s", o.Name, strings.ToLower(verb), again, consequence))
 }
 
 // NotFound is the error of a data source asked for an object Milvus lacks.
 func NotFound(o Object, remedy string) diag.Diagnostic {
 	return diag.NewErrorDiagnostic(o.title()+" Not Found", fmt.Sprintf("Milvus has no %s. %s", o.Name, remedy))
+}
+
+// Warning names the object at the end of its summary ("...: app_reader"):
+// Terraform folds warnings with equal summaries into one ("and 3 more
+// similar warnings elsewhere"), which would hide every object but the first
+// from a reviewer.
+func Warning(summary, key, detail string) diag.Diagnostic {
+	return diag.NewWarningDiagnostic(summary+": "+key, detail)
 }

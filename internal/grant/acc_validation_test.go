@@ -91,11 +91,11 @@ func TestAccGrant_importIDIsChecked(t *testing.T) {
 	acctest.PreCheck(t)
 	for id, want := range map[string]string{
 		"r/default/Collection/c1":         "does not have the form <role>/<db_name>/<object_type>/<object_name>/<privilege>",
-		"r/default/Database/c1/Insert":    `object type in the import ID \("Database"\) is not valid`,
-		"r/my-db/Collection/c1/Insert":    `db name in the import ID \("my-db"\) is not valid`,
-		"1r/default/Collection/c1/Insert": `role in the import ID \("1r"\) is not valid`,
-		"r/default/Collection/c1/In-sert": `privilege in the import ID \("In-sert"\) is not valid`,
-		"r/default/Collection/c 1/Insert": `object name in the import ID \("c 1"\) is not valid`,
+		"r/default/Database/c1/Insert":    `The object type in the import ID ("Database") is not valid`,
+		"r/my-db/Collection/c1/Insert":    `The db name in the import ID ("my-db") is not valid`,
+		"1r/default/Collection/c1/Insert": `The role in the import ID ("1r") is not valid`,
+		"r/default/Collection/c1/In-sert": `The privilege in the import ID ("In-sert") is not valid`,
+		"r/default/Collection/c 1/Insert": `The object name in the import ID ("c 1") is not valid`,
 	} {
 		acctest.Steps(t, nil, resource.TestStep{
 			ConfigDirectory: grantConfig(t),
@@ -103,7 +103,7 @@ func TestAccGrant_importIDIsChecked(t *testing.T) {
 			ResourceName:    addr,
 			ImportState:     true,
 			ImportStateId:   id,
-			ExpectError:     regexp.MustCompile(`(?s)Invalid Import ID.*` + want),
+			ExpectError:     regexp.MustCompile(`(?s)Invalid Import ID.*` + acctest.Words(want)),
 		})
 	}
 }

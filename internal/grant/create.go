@@ -33,8 +33,8 @@ func (r *grantResource) Create(ctx context.Context, req resource.CreateRequest, 
 				"or the role was dropped; run terraform apply again.")
 		return
 	case err != nil:
-		resp.Diagnostics.AddWarning("Unable to Read Back Milvus Grant",
-			"Milvus carried out "+object(g).Name+", and Terraform recorded it, but reading it back failed: "+diagnostics.Detail(err))
+		resp.Diagnostics.Append(diagnostics.Warning("Unable to Read Back Milvus Grant", object(g).ImportID,
+			"Milvus carried out "+object(g).Name+", and Terraform recorded it, but reading it back failed: "+diagnostics.Detail(err)))
 	}
 	m.setID()
 	resp.Diagnostics.Append(entity.Save(ctx, &resp.State, resp.Identity, m)...)

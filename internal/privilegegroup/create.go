@@ -47,9 +47,9 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 func (r *groupResource) readBack(ctx context.Context, state *groupModel, diags *diag.Diagnostics) {
 	g, err := r.Data.Client.DescribePrivilegeGroup(ctx, state.Name.ValueString())
 	if err != nil {
-		diags.AddWarning("Unable to Read Back Milvus Privilege Group",
+		diags.Append(diagnostics.Warning("Unable to Read Back Milvus Privilege Group", state.Name.ValueString(),
 			"Milvus carried out the change to "+object(state.Name.ValueString()).Name+", and Terraform recorded it, but reading it back failed: "+
-				diagnostics.Detail(err))
+				diagnostics.Detail(err)))
 		return
 	}
 	state.fromServer(g)

@@ -21,8 +21,8 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	name := state.Name.ValueString()
 	if milvus.BuiltInRole(name) {
-		resp.Diagnostics.AddWarning("Built-In Milvus Role Not Dropped", fmt.Sprintf(
-			"Milvus never drops the built-in role %q, so Terraform has only stopped managing it. Its grants and bindings are unchanged.", name))
+		resp.Diagnostics.Append(diagnostics.Warning("Built-In Milvus Role Not Dropped", name, fmt.Sprintf(
+			"Milvus never drops the built-in role %q, so Terraform has only stopped managing it. Its grants and bindings are unchanged.", name)))
 		return
 	}
 	if err := r.Data.Client.DropRole(ctx, name); err != nil {

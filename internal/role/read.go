@@ -44,8 +44,8 @@ func (r *roleResource) readBack(ctx context.Context, name string, diags *diag.Di
 			"Milvus accepted the new role %q but does not list it right after. Something else may have dropped it; run terraform apply again.", name))
 		return false
 	case err != nil:
-		diags.AddWarning("Unable to Read Back Milvus Role", fmt.Sprintf(
-			"Milvus created role %q, and Terraform recorded it, but reading it back failed: %s", name, diagnostics.Detail(err)))
+		diags.Append(diagnostics.Warning("Unable to Read Back Milvus Role", name, fmt.Sprintf(
+			"Milvus created role %q, and Terraform recorded it, but reading it back failed: %s", name, diagnostics.Detail(err))))
 	}
 	return true
 }

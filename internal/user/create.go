@@ -58,7 +58,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	state := planned
 	state.fromServer(&milvus.User{Name: name, Roles: []string{}})
 	if planned.writeOnly() {
-		state.PasswordWORevision = types.Int64Value(1)
+		state.PasswordWORevision = nextRevision(types.StringNull())
 		resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, password.ValueString())...)
 	}
 	// The user exists now, so it is recorded whatever the read-back says: a

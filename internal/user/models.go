@@ -2,6 +2,7 @@ package user
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -17,7 +18,7 @@ type userModel struct {
 	Password           types.String `tfsdk:"password"`
 	PasswordWO         types.String `tfsdk:"password_wo"`
 	PasswordWOVersion  types.String `tfsdk:"password_wo_version"`
-	PasswordWORevision types.Int64  `tfsdk:"password_wo_revision"`
+	PasswordWORevision types.String `tfsdk:"password_wo_revision"`
 	Roles              types.List   `tfsdk:"roles"`
 }
 
@@ -51,6 +52,15 @@ func passwordChanged(prior, planned userModel) bool {
 		return !planned.Password.Equal(prior.Password)
 	}
 	return planned.PasswordWORevision.IsUnknown() || !planned.PasswordWORevision.Equal(prior.PasswordWORevision)
+}
+
+// nextRevision is the revision after prior: "1", "2", ... It is a string,
+// not a number: Terraform 1.11 and OpenTofu 1.12 compare a refreshed number
+// by its in-memory form and report a change that is not there, so
+// `plan -refresh-only -detailed-exitcode` would exit 2 with nothing changed.
+func nextRevision(prior types.String) types.String {
+	n, _ := strconv.Atoi(prior.ValueString())
+	return types.StringValue(strconv.Itoa(n + 1))
 }
 
 // object names the user in diagnostics.

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -8,7 +9,7 @@ import (
 
 func TestPasswordChanged(t *testing.T) {
 	s, null := types.StringValue, types.StringNull()
-	rev := types.Int64Value
+	rev := func(n int) types.String { return types.StringValue(strconv.Itoa(n)) }
 	cases := []struct {
 		name         string
 		prior, after userModel
@@ -19,7 +20,7 @@ func TestPasswordChanged(t *testing.T) {
 		{"password unknown in state (import, drift)", userModel{Password: null}, userModel{Password: s("a")}, true},
 		{"write-only, same revision", userModel{Password: null, PasswordWORevision: rev(1)}, userModel{Password: null, PasswordWORevision: rev(1)}, false},
 		{"write-only, revision raised by the plan", userModel{Password: null, PasswordWORevision: rev(1)}, userModel{Password: null, PasswordWORevision: rev(2)}, true},
-		{"write-only, revision unknown until apply", userModel{Password: null, PasswordWORevision: rev(1)}, userModel{Password: null, PasswordWORevision: types.Int64Unknown()}, true},
+		{"write-only, revision unknown until apply", userModel{Password: null, PasswordWORevision: rev(1)}, userModel{Password: null, PasswordWORevision: types.StringUnknown()}, true},
 		{"from password to write-only", userModel{Password: s("a")}, userModel{Password: null, PasswordWORevision: rev(1)}, true},
 		{"from write-only to password", userModel{Password: null, PasswordWORevision: rev(3)}, userModel{Password: s("a")}, true},
 	}

@@ -27,9 +27,9 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 	if req.State.Raw.IsNull() {
 		// A new user: the revision starts at 1 when password_wo sets it.
-		revision := types.Int64Null()
+		revision := types.StringNull()
 		if planned.writeOnly() {
-			revision = types.Int64Value(1)
+			revision = nextRevision(types.StringNull())
 		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("password_wo_revision"), revision)...)
 		return
@@ -43,7 +43,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		resp.Diagnostics.Append(replacementWarning(prior, planned))
 	}
 
-	revision := types.Int64Null()
+	revision := types.StringNull()
 	if planned.writeOnly() {
 		send, diags := r.planWriteOnly(ctx, req.Private, prior, planned, config.PasswordWO)
 		if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
@@ -51,9 +51,9 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		}
 		switch {
 		case config.PasswordWO.IsUnknown():
-			revision = types.Int64Unknown()
+			revision = types.StringUnknown()
 		case send:
-			revision = types.Int64Value(prior.PasswordWORevision.ValueInt64() + 1)
+			revision = nextRevision(prior.PasswordWORevision)
 		default:
 			revision = prior.PasswordWORevision
 		}

@@ -55,7 +55,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 // passwordDrift is the warning for a user that no longer logs in with the
 // password Terraform set.
 func passwordDrift(name, which string) diag.Diagnostic {
-	return diag.NewWarningDiagnostic("Milvus User Password Changed Outside Terraform", fmt.Sprintf(
+	return diagnostics.Warning("Milvus User Password Changed Outside Terraform", name, fmt.Sprintf(
 		"User %q no longer logs in with %s: its password was changed outside Terraform. "+
 			"The plan sets the configured password again, in place (the user and its role bindings stay).", name, which))
 }
@@ -75,9 +75,9 @@ func (r *userResource) readBack(ctx context.Context, state *userModel, diags *di
 				"Something else may have deleted it; run terraform apply again.", name))
 		return false
 	case err != nil:
-		diags.AddWarning("Unable to Read Back Milvus User", fmt.Sprintf(
+		diags.Append(diagnostics.Warning("Unable to Read Back Milvus User", name, fmt.Sprintf(
 			"Milvus carried out the change to user %q, and Terraform recorded it, but reading the user back failed: %s. "+
-				"The next refresh reads the rest (its roles).", name, diagnostics.Detail(err)))
+				"The next refresh reads the rest (its roles).", name, diagnostics.Detail(err))))
 		return true
 	}
 	state.fromServer(user)

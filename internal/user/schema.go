@@ -78,7 +78,7 @@ func Schema() schema.Schema {
 				MarkdownDescription: "The username; the import ID.",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"password_wo_revision": schema.Int64Attribute{
+			"password_wo_revision": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: passwordWORevisionDescription,
 			},

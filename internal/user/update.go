@@ -37,12 +37,12 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 		if planned.writeOnly() {
-			state.PasswordWORevision = types.Int64Value(prior.PasswordWORevision.ValueInt64() + 1)
+			state.PasswordWORevision = nextRevision(prior.PasswordWORevision)
 			resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, password.ValueString())...)
 		}
 	}
 	if !planned.writeOnly() {
-		state.PasswordWORevision = types.Int64Null()
+		state.PasswordWORevision = types.StringNull()
 		resp.Diagnostics.Append(forgetPassword(ctx, resp.Private)...)
 	}
 

@@ -25,8 +25,8 @@ func (r *bindingResource) Create(ctx context.Context, req resource.CreateRequest
 	user, err := r.Data.Client.DescribeUser(ctx, m.User.ValueString())
 	switch {
 	case err != nil:
-		resp.Diagnostics.AddWarning("Unable to Read Back Milvus Role Binding",
-			"Milvus carried out "+m.object().Name+", and Terraform recorded it, but reading it back failed: "+diagnostics.Detail(err))
+		resp.Diagnostics.Append(diagnostics.Warning("Unable to Read Back Milvus Role Binding", m.object().ImportID,
+			"Milvus carried out "+m.object().Name+", and Terraform recorded it, but reading it back failed: "+diagnostics.Detail(err)))
 	case !m.boundIn(user):
 		resp.Diagnostics.AddError("Milvus Role Binding Not Found After Binding",
 			"Milvus accepted "+m.object().Name+" but does not list it right after. Something else may have removed it; run terraform apply again.")
