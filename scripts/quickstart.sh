@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The quick start: builds the provider, starts a local real Milvus (embedded
 # Milvus 2.3 from PyPI, authorization on), and applies examples/quickstart
-# with a Terraform-compatible CLI, which creates two users and reads every
-# user back through milvus_users. The server keeps running afterwards;
-# `make milvus-stop` stops it.
+# with a Terraform-compatible CLI, which creates two users, a read-only role
+# with its grants and the binding of one user to it, and reads every user
+# back with its roles. The server keeps running afterwards; `make
+# milvus-stop` stops it.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$repo"
@@ -32,11 +33,16 @@ export TF_VAR_app_password; TF_VAR_app_password=$(cat "$work/app_password")
 (cd "$work/run" && "$cli" apply -auto-approve -input=false -compact-warnings)
 
 echo
-echo "==> users on Milvus at $MILVUS_ADDRESS (read back through data.milvus_users.all):"
+echo "==> users on Milvus at $MILVUS_ADDRESS, with their roles (read back through data.milvus_users.all):"
 (cd "$work/run" && "$cli" output -json users) | python3 -c '
 import json, sys
 for user in json.load(sys.stdin):
     print("  %-12s roles: %s" % (user["name"], ", ".join(user["roles"]) or "-"))'
+echo "==> grants of quickstart_reader (read back through data.milvus_role.reader):"
+(cd "$work/run" && "$cli" output -json reader_grants) | python3 -c '
+import json, sys
+for grant in json.load(sys.stdin):
+    print("  " + grant)'
 echo
 echo "Log in as app_reader or app_writer with the password in $work/app_password."
 echo "The state is in $work/run. Stop Milvus with: make milvus-stop"

@@ -1,5 +1,6 @@
-# The quick start: two users on a local Milvus, read back through
-# milvus_users. `make quickstart` runs it against the test server with the
+# The quick start: two users, a read-only role with its grants, the binding
+# of one user to it, and every user with its roles read back through
+# milvus_users. `make quickstart` runs it against a local Milvus with the
 # provider built from this repository.
 terraform {
   required_providers {
@@ -14,33 +15,51 @@ terraform {
 provider "milvus" {}
 
 # Ephemeral: the password never reaches the plan or the state (Terraform and
-# OpenTofu 1.11+). Bump password_version to send a new one.
+# OpenTofu 1.11+). When it changes, the next apply sets it again.
 variable "app_password" {
   type      = string
   ephemeral = true
 }
 
-variable "password_version" {
-  type    = string
-  default = "1"
-}
-
 resource "milvus_user" "app_reader" {
-  name                = "app_reader"
-  password_wo         = var.app_password
-  password_wo_version = var.password_version
+  name        = "app_reader"
+  password_wo = var.app_password
 }
 
 resource "milvus_user" "app_writer" {
-  name                = "app_writer"
-  password_wo         = var.app_password
-  password_wo_version = var.password_version
+  name        = "app_writer"
+  password_wo = var.app_password
+}
+
+# A role that may read every collection of the default database.
+resource "milvus_role" "reader" {
+  name = "quickstart_reader"
+}
+
+resource "milvus_grant" "reader" {
+  for_each  = toset(["Query", "Search", "ShowCollections", "DescribeCollection"])
+  role      = milvus_role.reader.name
+  privilege = each.key
+}
+
+resource "milvus_user_role" "app_reader" {
+  user = milvus_user.app_reader.name
+  role = milvus_role.reader.name
 }
 
 data "milvus_users" "all" {
-  depends_on = [milvus_user.app_reader, milvus_user.app_writer]
+  depends_on = [milvus_user_role.app_reader]
+}
+
+data "milvus_role" "reader" {
+  name       = milvus_role.reader.name
+  depends_on = [milvus_grant.reader, milvus_user_role.app_reader]
 }
 
 output "users" {
   value = data.milvus_users.all.users
+}
+
+output "reader_grants" {
+  value = [for g in data.milvus_role.reader.grants : "${g.privilege} on ${g.object_type} ${g.object_name} in ${g.db_name}"]
 }

@@ -65,10 +65,18 @@ func BuiltProvider(t *testing.T) string {
 	return builtDir
 }
 
-// NewCLI prepares a working directory with main.tf and a CLI configuration
-// that serves the built provider. Extra environment entries are added after
-// the process's own.
+// NewCLI prepares a working directory with main.tf (mainTF after a
+// required_providers block for the provider) and a CLI configuration that
+// serves the built provider. Extra environment entries are added after the
+// process's own.
 func NewCLI(t *testing.T, mainTF string, env ...string) *CLI {
+	t.Helper()
+	header := fmt.Sprintf("terraform {\n  required_providers {\n    milvus = { source = %q }\n  }\n}\n\n", provider.Source)
+	return NewCLIFiles(t, map[string]string{"main.tf": header + mainTF}, env...)
+}
+
+// NewCLIFiles is NewCLI with the configuration files given as they are.
+func NewCLIFiles(t *testing.T, files map[string]string, env ...string) *CLI {
 	t.Helper()
 	PreCheck(t)
 	bin := BuiltProvider(t)
@@ -79,8 +87,9 @@ func NewCLI(t *testing.T, mainTF string, env ...string) *CLI {
 	Must(t, os.WriteFile(cliConfig, []byte(overrides), 0o600))
 	work := filepath.Join(dir, "work")
 	Must(t, os.MkdirAll(work, 0o700))
-	header := fmt.Sprintf("terraform {\n  required_providers {\n    milvus = { source = %q }\n  }\n}\n\n", provider.Source)
-	Must(t, os.WriteFile(filepath.Join(work, "main.tf"), []byte(header+mainTF), 0o600))
+	for name, text := range files {
+		Must(t, os.WriteFile(filepath.Join(work, name), []byte(text), 0o600))
+	}
 	base := append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 	for _, command := range []string{"plan", "apply", "destroy", "validate", "import", "refresh"} {
 		base = append(base, "TF_CLI_ARGS_"+command+"=-no-color")

@@ -31,7 +31,7 @@ var (
 func (r *grantResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: resourceDescription,
+		MarkdownDescription: strings.TrimSpace(resourceDescription) + "\n\n**Privileges by object type** (with the first Milvus version that has each, when later than 2.3.0):\n\n" + privilegeTable(),
 		Attributes: map[string]schema.Attribute{
 			// Required
 			"role": schema.StringAttribute{
@@ -44,7 +44,7 @@ func (r *grantResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			// Optional: exactly one of privilege and privilege_group.
 			"privilege": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: privilegeDescription + "\n\n" + privilegeTable(),
+				MarkdownDescription: privilegeDescription,
 				Validators:          []validator.String{privilegeValidator{}},
 				PlanModifiers:       replace,
 			},
@@ -105,7 +105,7 @@ func (r *grantResource) ConfigValidators(context.Context) []resource.ConfigValid
 // version that added each one after 2.3.0, from the table the validator uses.
 func privilegeTable() string {
 	var b strings.Builder
-	b.WriteString("| Object type | Privileges (with the first Milvus version, when later than 2.3.0) |\n|---|---|\n")
+	b.WriteString("| Object type | Privileges |\n|---|---|\n")
 	for _, object := range []string{milvus.ObjectGlobal, milvus.ObjectCollection, milvus.ObjectUser} {
 		var names []string
 		for _, name := range milvus.PrivilegeNames(object) {

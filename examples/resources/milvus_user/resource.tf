@@ -1,15 +1,31 @@
 # Terraform or OpenTofu 1.11 and later: a write-only password that never
-# reaches the plan or the state. Bump password_wo_version to rotate it
-# (this needs super_user = true on the provider).
+# reaches the plan or the state. When it changes, the plan sets it again (the
+# provider keeps a salted hash of the last one sent, in private state).
 variable "reader_password" {
   type      = string
   ephemeral = true
 }
 
 resource "milvus_user" "reader" {
-  name                = "app_reader"
-  password_wo         = var.reader_password
-  password_wo_version = "1"
+  name        = "app_reader"
+  password_wo = var.reader_password
+}
+
+# For explicit rotation, password_wo_version decides when password_wo is sent,
+# for example a secret manager's version of the secret, or a time_rotating ID
+# with an ephemeral random_password (see the password rotation guide).
+variable "analyst_password" {
+  type      = string
+  ephemeral = true
+}
+variable "analyst_password_version" {
+  type = string
+}
+
+resource "milvus_user" "analyst" {
+  name                = "app_analyst"
+  password_wo         = var.analyst_password
+  password_wo_version = var.analyst_password_version
 }
 
 # Any version: a password kept in state (marked sensitive). Changing it

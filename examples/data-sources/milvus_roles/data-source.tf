@@ -1,0 +1,5 @@
+data "milvus_roles" "all" {}
+
+output "role_names" {
+  value = data.milvus_roles.all.names
+}

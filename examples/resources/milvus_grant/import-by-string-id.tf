@@ -1,0 +1,4 @@
+import {
+  to = milvus_grant.search_books
+  id = "app_reader/library/Collection/books/Search"
+}

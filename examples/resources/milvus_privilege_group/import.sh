@@ -1,0 +1,2 @@
+# The group name.
+terraform import milvus_privilege_group.search_only search_only

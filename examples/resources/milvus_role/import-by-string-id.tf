@@ -1,0 +1,4 @@
+import {
+  to = milvus_role.reader
+  id = "app_reader"
+}

@@ -1,0 +1,2 @@
+# The role name.
+terraform import milvus_role.reader app_reader
