@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package acctest is the acceptance-test harness: provider factories, the
 // Milvus server the tests run against, and checks that ask that server
 // directly, independently of the provider's own client.
@@ -12,16 +15,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/provider"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/serve"
 )
 
-// ProviderFactories serves the provider in-process to the test CLI.
+// ProviderFactories serves the provider in-process to the test CLI, through
+// the same server wrapper as the released binary.
 var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	provider.TypeName: providerserver.NewProtocol6WithError(provider.New("test")()),
+	provider.TypeName: serve.Factory(provider.New("test")),
 }
 
 func init() {
