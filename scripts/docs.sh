@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-milvus authors
+# SPDX-License-Identifier: MPL-2.0
+
 # Regenerates docs/ with tfplugindocs from the schema, examples/ and
 # templates/. With --check, fails when docs/ differs from what is committed.
 set -euo pipefail

@@ -1,3 +1,6 @@
+# Copyright (c) The terraform-provider-milvus authors
+# SPDX-License-Identifier: MPL-2.0
+
 # Shared by the scripts: build the provider and point a CLI at it with
 # dev_overrides, so no registry is asked for it.
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-milvus authors
+# SPDX-License-Identifier: MPL-2.0
+
 # The quick start: builds the provider, starts a local real Milvus (embedded
 # Milvus 2.3 from PyPI, authorization on), and applies examples/quickstart
 # with a Terraform-compatible CLI, which creates two users, a read-only role

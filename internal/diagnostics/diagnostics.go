@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package diagnostics turns classified Milvus errors into Terraform
 // diagnostics in one voice: a Title Case summary of what failed, then a
 // detail with the object, the reason and the remedy for that kind of object.

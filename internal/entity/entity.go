@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package entity is what every resource and data source of the provider
 // needs, written once: the provider's data, state and identity saved
 // together, objects deleted outside Terraform, import IDs, and version gates.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package grant is the milvus_grant resource: one privilege (or privilege
 // group) on one object for one role, in one database. Grants are additive:
 // each resource owns its own row, so grants from several configurations on

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package milvus is the provider's only door to Milvus. It wraps the official
 // Go SDK (milvusclient), turns every failure into a classified *Error, and
 // imports nothing from the Terraform plugin libraries.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package privilegegroup is everything about custom privilege groups
 // (Milvus 2.4.16+): the milvus_privilege_group resource and the
 // milvus_privilege_groups data source.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package provider is the Milvus provider: its configuration, and the list
 // of resources and data sources it serves.
 package provider

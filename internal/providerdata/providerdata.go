@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package providerdata is what the provider hands to its resources and data
 // sources: one shared Milvus connection and the settings that steer them.
 package providerdata

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package role is everything about Milvus roles: the milvus_role resource
 // and the milvus_role and milvus_roles data sources.
 package role

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package secret remembers which write-only secret was last sent without
 // storing it: a salted, slow hash, kept only in a resource's private state.
 package secret

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package tfvalue converts plain Go values into Terraform framework values
 // for the resources and data sources alike.
 package tfvalue

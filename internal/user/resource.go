@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package user is everything about Milvus users: the milvus_user resource
 // (one user and its password, created, rotated in place, imported and
 // deleted) and the milvus_user and milvus_users data sources.
@@ -19,6 +22,7 @@ var (
 	_ resource.ResourceWithIdentity       = (*userResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*userResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*userResource)(nil)
+	_ resource.ResourceWithUpgradeState   = (*userResource)(nil)
 )
 
 // NewResource is the milvus_user factory.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package userrole is the milvus_user_role resource: one binding of one user
 // to one role. Bindings are additive: each resource owns its own binding, so
 // several configurations can bind roles to the same user without fighting;

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package validate holds the plan-time rules for Milvus names and passwords.
 // The rule for each: reject what every supported Milvus (2.3 to 2.6) rejects,
 // accept what some supported Milvus accepts. Every message counts in the

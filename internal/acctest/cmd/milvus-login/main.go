@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command milvus-login logs in to a Milvus server, the way any client does,
 // and prints the version it reports. scripts/milvus-server.sh runs it before
 // it calls a server ready: a health page can be answered by another server,
