@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package acctest
 
 import (
@@ -187,7 +190,7 @@ func (s *Server) ExpectAllowed(allowed bool, op func() error) error {
 		case !allowed && PermissionDenied(err):
 			return nil
 		case !allowed && err == nil:
-			err = errors.New("Milvus allowed what it should deny")
+			err = errors.New("the server allowed what it should deny")
 		}
 		time.Sleep(250 * time.Millisecond)
 	}

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package acctest
 
 import (
@@ -45,7 +48,8 @@ func BuiltProvider(t *testing.T) string {
 	buildOnce.Do(func() {
 		_, file, _, _ := runtime.Caller(0)
 		root := filepath.Join(filepath.Dir(file), "..", "..")
-		dir, err := os.MkdirTemp("", "tfacc-provider-")
+		// Shared by every test of the run, so not a t.TempDir.
+		dir, err := os.MkdirTemp("", "tfacc-provider-") //nolint:usetesting
 		if err != nil {
 			builtError = err
 			return
@@ -178,11 +182,11 @@ func (c *CLI) Version() *version.Version {
 	return v
 }
 
-// SkipBelow skips the test on a CLI older than min, saying why.
-func (c *CLI) SkipBelow(min, why string) {
+// SkipBelow skips the test on a CLI older than minimum, saying why.
+func (c *CLI) SkipBelow(minimum, why string) {
 	c.t.Helper()
-	if c.Version().LessThan(version.Must(version.NewVersion(min))) {
-		c.t.Skipf("%s needs a CLI %s or later; this one is %s", why, min, c.Version())
+	if c.Version().LessThan(version.Must(version.NewVersion(minimum))) {
+		c.t.Skipf("%s needs a CLI %s or later; this one is %s", why, minimum, c.Version())
 	}
 }
 

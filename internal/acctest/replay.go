@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package acctest
 
 import (
@@ -112,13 +115,13 @@ func (s *ReplayServer) authenticate(ctx context.Context, req any, info *grpc.Una
 
 var okStatus = &commonpb.Status{}
 
-// fail builds a Status as the version does: 2.6.19+ reports input errors
-// with code 1100 and ": invalid parameter".
-func (s *ReplayServer) fail(code int32, ec commonpb.ErrorCode, reason string) *commonpb.Status {
-	if s.since("2.6.19") && code == 65535 {
+// fail builds a Status for a refused input as the version does: code 65535
+// until 2.6.19, which reports code 1100 and ": invalid parameter".
+func (s *ReplayServer) fail(ec commonpb.ErrorCode, reason string) *commonpb.Status {
+	if s.since("2.6.19") {
 		return &commonpb.Status{Code: 1100, ErrorCode: ec, Reason: reason + ": invalid parameter"}
 	}
-	return &commonpb.Status{Code: code, ErrorCode: ec, Reason: reason}
+	return &commonpb.Status{Code: 65535, ErrorCode: ec, Reason: reason}
 }
 
 func (s *ReplayServer) Connect(context.Context, *milvuspb.ConnectRequest) (*milvuspb.ConnectResponse, error) {
@@ -138,7 +141,7 @@ func (s *ReplayServer) CreateRole(_ context.Context, req *milvuspb.CreateRoleReq
 	defer s.mu.Unlock()
 	name := req.GetEntity().GetName()
 	if s.roles[name] {
-		return s.fail(65535, commonpb.ErrorCode_CreateRoleFailure, fmt.Sprintf("role [name:%q] already exists", name)), nil
+		return s.fail(commonpb.ErrorCode_CreateRoleFailure, fmt.Sprintf("role [name:%q] already exists", name)), nil
 	}
 	s.roles[name] = true
 	return okStatus, nil
@@ -160,10 +163,10 @@ func (s *ReplayServer) DropRole(_ context.Context, req *milvuspb.DropRoleRequest
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.roles[req.GetRoleName()] {
-		return s.fail(65535, commonpb.ErrorCode_DropRoleFailure, "not found the role, maybe the role isn't existed or internal system error"), nil
+		return s.fail(commonpb.ErrorCode_DropRoleFailure, "not found the role, maybe the role isn't existed or internal system error"), nil
 	}
 	if len(s.grants[req.GetRoleName()]) > 0 && !req.GetForceDrop() {
-		return s.fail(65535, commonpb.ErrorCode_DropRoleFailure, "fail to drop the role that it has privileges. Use REVOKE API to revoke privileges"), nil
+		return s.fail(commonpb.ErrorCode_DropRoleFailure, "fail to drop the role that it has privileges. Use REVOKE API to revoke privileges"), nil
 	}
 	delete(s.roles, req.GetRoleName())
 	delete(s.grants, req.GetRoleName())
@@ -178,10 +181,10 @@ func (s *ReplayServer) OperatePrivilege(_ context.Context, req *milvuspb.Operate
 	_, custom := s.groups[name]
 	s.mu.Unlock()
 	if _, builtIn := milvus.LookupBuiltInGroup(name); builtIn {
-		return s.fail(65535, commonpb.ErrorCode_OperatePrivilegeFailure, fmt.Sprintf("can not operate the built-in privilege group [%s]", name)), nil
+		return s.fail(commonpb.ErrorCode_OperatePrivilegeFailure, fmt.Sprintf("can not operate the built-in privilege group [%s]", name)), nil
 	}
 	if custom {
-		return s.fail(65535, commonpb.ErrorCode_OperatePrivilegeFailure, fmt.Sprintf("can not operate the custom privilege group [%s]", name)), nil
+		return s.fail(commonpb.ErrorCode_OperatePrivilegeFailure, fmt.Sprintf("can not operate the custom privilege group [%s]", name)), nil
 	}
 	g := milvus.Grant{Role: e.GetRole().GetName(), ObjectType: e.GetObject().GetName(), ObjectName: e.GetObjectName(), DBName: e.GetDbName(), Privilege: name}
 	return s.operate(g, req.GetType() == milvuspb.OperatePrivilegeType_Grant), nil
@@ -194,7 +197,7 @@ func (s *ReplayServer) OperatePrivilegeV2(_ context.Context, req *milvuspb.Opera
 	_, custom := s.groups[name]
 	s.mu.Unlock()
 	if _, builtIn := milvus.LookupBuiltInGroup(name); !builtIn && !custom && !milvus.GrantedByClassicCall(name) {
-		return s.fail(65535, commonpb.ErrorCode_OperatePrivilegeFailure, fmt.Sprintf("not found the privilege name[%s]", name)), nil
+		return s.fail(commonpb.ErrorCode_OperatePrivilegeFailure, fmt.Sprintf("not found the privilege name[%s]", name)), nil
 	}
 	g := milvus.Grant{Role: req.GetRole().GetName(), ObjectType: milvus.ObjectTypeOf(name), ObjectName: req.GetCollectionName(),
 		DBName: req.GetDbName(), Privilege: name}
@@ -205,7 +208,7 @@ func (s *ReplayServer) operate(g milvus.Grant, grant bool) *commonpb.Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.roles[g.Role] {
-		return s.fail(65535, commonpb.ErrorCode_OperatePrivilegeFailure, "not found the role, maybe the role isn't existed or internal system error")
+		return s.fail(commonpb.ErrorCode_OperatePrivilegeFailure, "not found the role, maybe the role isn't existed or internal system error")
 	}
 	rows := s.grants[g.Role][:0:0]
 	for _, r := range s.grants[g.Role] {
@@ -228,7 +231,7 @@ func (s *ReplayServer) SelectGrant(_ context.Context, req *milvuspb.SelectGrantR
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.roles[role] {
-		return &milvuspb.SelectGrantResponse{Status: s.fail(65535, commonpb.ErrorCode_SelectGrantFailure,
+		return &milvuspb.SelectGrantResponse{Status: s.fail(commonpb.ErrorCode_SelectGrantFailure,
 			"not found the role, maybe the role isn't existed or internal system error")}, nil
 	}
 	resp := &milvuspb.SelectGrantResponse{Status: okStatus}
@@ -280,7 +283,7 @@ func (s *ReplayServer) DropPrivilegeGroup(_ context.Context, req *milvuspb.DropP
 	}
 	if len(users) > 0 {
 		sort.Strings(users)
-		return s.fail(65535, commonpb.ErrorCode_DropPrivilegeGroupFailure,
+		return s.fail(commonpb.ErrorCode_DropPrivilegeGroupFailure,
 			fmt.Sprintf("privilege group [%s] is used by role [%s], Use REVOKE API to revoke it first", name, users[0])), nil
 	}
 	delete(s.groups, name)
@@ -349,9 +352,9 @@ func (s *ReplayServer) OperatePrivilegeGroup(_ context.Context, req *milvuspb.Op
 	add := req.GetType() == milvuspb.OperatePrivilegeGroupType_AddPrivilegesToGroup
 	if add && len(kinds) > 1 && s.since("2.4.18") {
 		if s.since("2.5.4") || (s.version.Minor == 4 && s.since("2.4.21")) {
-			return s.fail(65535, ec, "privileges are not the same privilege level"), nil
+			return s.fail(ec, "privileges are not the same privilege level"), nil
 		}
-		return s.fail(65535, ec, "privileges are not the same object type"), nil
+		return s.fail(ec, "privileges are not the same object type"), nil
 	}
 	for _, p := range req.GetPrivileges() {
 		if add {

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package milvus
 
 import (
@@ -166,7 +169,8 @@ func checkHost(host string) error {
 		return errors.New("the host name is empty")
 	}
 	for _, r := range host {
-		if !(r == '.' || r == '-' || r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')) {
+		allowed := r == '.' || r == '-' || r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+		if !allowed {
 			return fmt.Errorf("the host name %q contains %q", host, r)
 		}
 	}

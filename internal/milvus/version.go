@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package milvus
 
 import (
@@ -60,16 +63,17 @@ type Feature struct {
 	Since Version
 }
 
-func release(major, minor, patch int) Version {
-	return Version{Major: major, Minor: minor, Patch: patch}
+// release2 is Milvus 2.minor.patch.
+func release2(minor, patch int) Version {
+	return Version{Major: 2, Minor: minor, Patch: patch}
 }
 
 // The features the provider gates on the server's version.
 var (
-	FeatureAllDatabaseGrants = Feature{"listing a role's grants in all databases at once", release(2, 4, 1)}
-	FeatureForceDropRole     = Feature{"dropping a role together with its grants", release(2, 4, 11)}
-	FeaturePrivilegeGroups   = Feature{"custom privilege groups", release(2, 4, 16)}
-	FeatureGrantGroups       = Feature{"granting privilege groups", release(2, 4, 18)}
+	FeatureAllDatabaseGrants = Feature{"listing a role's grants in all databases at once", release2(4, 1)}
+	FeatureForceDropRole     = Feature{"dropping a role together with its grants", release2(4, 11)}
+	FeaturePrivilegeGroups   = Feature{"custom privilege groups", release2(4, 16)}
+	FeatureGrantGroups       = Feature{"granting privilege groups", release2(4, 18)}
 )
 
 // Version returns the server's version, read once per client.
