@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package acctest
 
 import (
@@ -189,6 +192,28 @@ func (s *Server) CreateAdmin(t *testing.T, user, password string) {
 	if err := s.GrantRole(user, "admin"); err != nil {
 		t.Fatal(err)
 	}
+	// Milvus 2.3 answers the binding before every proxy enforces it (seen
+	// under load: the next request as the user was still denied), so wait
+	// until a request as the user that needs admin goes through.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		err := s.listUsersAs(user, password)
+		if err == nil {
+			return
+		}
+		if !PermissionDenied(err) || time.Now().After(deadline) {
+			t.Fatalf("%s, bound to admin, still cannot list users: %v", user, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// listUsersAs lists the users logged in as user (SelectUser, which admin may).
+func (s *Server) listUsersAs(user, password string) error {
+	ctx, cancel := s.ctx(user, password)
+	defer cancel()
+	resp, err := s.rpc.SelectUser(ctx, &milvuspb.SelectUserRequest{})
+	return check(user+" lists users", resp.GetStatus(), err)
 }
 
 // ServerVersion returns the version the test server reports, e.g. "v2.3.5-lite".

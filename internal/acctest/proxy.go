@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package acctest
 
 import (
@@ -26,6 +29,7 @@ type Proxy struct {
 	mu        sync.Mutex
 	calls     map[string]int
 	loseNext  string        // method whose next answer is lost
+	loseEvery string        // method whose every answer is lost
 	closeLost time.Duration // how long after that the connection is closed
 	delay     time.Duration
 	silent    bool // answer nothing but the Connect handshake
@@ -57,6 +61,17 @@ func (p *Proxy) LoseReplyTo(method string, closeAfter time.Duration) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.loseNext, p.closeLost = MethodPrefix+method, closeAfter
+}
+
+// LoseEveryReplyTo loses every answer to method, each as LoseReplyTo does
+// (the connection closes 100 ms later), until called with "".
+func (p *Proxy) LoseEveryReplyTo(method string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.loseEvery = ""
+	if method != "" {
+		p.loseEvery = MethodPrefix + method
+	}
 }
 
 // Delay holds every answer for d (0 turns it off).
@@ -229,6 +244,8 @@ func (c *proxyConn) request(stream uint32, method string) {
 	closeAfter := p.closeLost
 	if lose {
 		p.loseNext = ""
+	} else if p.loseEvery == method {
+		lose, closeAfter = true, 100*time.Millisecond
 	}
 	p.mu.Unlock()
 	c.mu.Lock()

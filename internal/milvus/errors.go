@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package milvus
 
 import (
@@ -127,9 +130,29 @@ func classify(op operation, what string, err error) error {
 	}
 
 	e.Code = merr.Code(err)
-	e.Reason = firstLine(err.Error())
+	e.Reason = serverReason(err.Error())
 	e.Kind = classifyStatus(op, e.Code, e.Reason)
 	return e
+}
+
+// serverReason is what a Milvus reason says, without the Go stack trace
+// some carry. Most put the trace after the message (cut at the first line);
+// Milvus 2.3 errors between its own components put it first, as
+// "stack trace: <file:line func> ...", with the message after the last
+// frame ("...ChainUnaryServer.func1.1.1: attempt #0: rpc error: ...").
+func serverReason(s string) string {
+	first := firstLine(s)
+	if !strings.HasPrefix(first, "stack trace:") {
+		return first
+	}
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	if _, frame, ok := strings.Cut(last, " "); ok {
+		if _, message, ok := strings.Cut(frame, ": "); ok && strings.TrimSpace(message) != "" {
+			return strings.TrimSpace(message)
+		}
+	}
+	return "Milvus failed inside (its answer holds only a stack trace)"
 }
 
 // classifyStatus maps a commonpb.Status (as the SDK turned it into an error)

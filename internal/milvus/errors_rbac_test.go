@@ -1,7 +1,11 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package milvus
 
 import (
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/milvus-io/milvus-proto/go-api/v2/commonpb"
@@ -119,5 +123,29 @@ func TestClassify_stackTraceIsDropped(t *testing.T) {
 	}
 	if e.Reason != "unable to add user because the number of users has reached the limit" {
 		t.Fatalf("reason %q keeps more than the first line", e.Reason)
+	}
+}
+
+// Recorded from Milvus v2.3.5-lite right after a restart (the crash test):
+// the proxy's call to rootcoord failed and the reply is the stack trace
+// with the cause after its last frame. The reason shown is the cause, and
+// a create is treated as unanswered: checked on the server, never resent
+// blindly.
+func TestClassify_internalCallFailureAfterRestart(t *testing.T) {
+	raw, err := os.ReadFile("testdata/v2.3.5-lite/create-credential-after-restart.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply := merr.CheckRPCCall(&commonpb.Status{ErrorCode: commonpb.ErrorCode_UnexpectedError, Reason: string(raw)}, nil)
+	got := classify(opCreateUser, "create user bob", reply)
+	var e *Error
+	if !errors.As(got, &e) || e.Kind != ErrUnavailable {
+		t.Fatalf("classified as %v", got)
+	}
+	if e.Reason != "attempt #0: rpc error: code = Canceled desc = context canceled" {
+		t.Fatalf("reason %q", e.Reason)
+	}
+	if got := serverReason("stack trace: /a/b.go:51 pkg.StackTrace\n/a/c.go:2 pkg.F"); got != "Milvus failed inside (its answer holds only a stack trace)" {
+		t.Fatalf("a trace without a message gives %q", got)
 	}
 }

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package milvus
 
 import "strings"
@@ -149,6 +152,13 @@ var statusRules = []statusRule{
 	{ops: ops(opAlterGroup), reason: "not the same", kind: ErrInvalidArgument}, // privilege level / object type
 	{ops: ops(opAlterGroup), reason: "privileges is empty", kind: ErrInvalidArgument},
 	{reason: "bcrypt: password length exceeds", kind: ErrInvalidArgument}, // ≤2.4 validates 256, bcrypt stops at 72
+
+	// A call between Milvus's own components that failed (seen on 2.3 right
+	// after a restart): whether it took effect is unknown, as with a lost
+	// answer, so writes are checked before anything is sent again.
+	{reason: "rpc error: code = Unavailable", kind: ErrUnavailable},
+	{reason: "rpc error: code = Canceled", kind: ErrUnavailable},
+	{reason: "rpc error: code = DeadlineExceeded", kind: ErrUnavailable},
 
 	// Codes alone.
 	{code: codeServiceNotReady, kind: ErrUnavailable},

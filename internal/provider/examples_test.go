@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package provider_test
 
 import (
@@ -9,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/acctest"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
@@ -45,6 +49,10 @@ func TestExamplesUseProviderAddress(t *testing.T) {
 	}
 }
 
+// The examples use ephemeral variables and write-only arguments, which need
+// Terraform or OpenTofu 1.11; with an older CLI they are not run.
+var examplesCLI = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
+
 // The resource and data source examples in the docs plan cleanly against a
 // real server. (The provider examples name a host that does not exist here.)
 func TestAccExamples_plan(t *testing.T) {
@@ -79,7 +87,7 @@ func TestAccExamples_plan(t *testing.T) {
 		steps = append(steps, step(nil, "resources/milvus_privilege_group/resource.tf"),
 			step(nil, "data-sources/milvus_privilege_groups/data-source.tf"))
 	}
-	resource.Test(t, resource.TestCase{PreCheck: func() { acctest.PreCheck(t) }, Steps: steps})
+	resource.Test(t, resource.TestCase{PreCheck: func() { acctest.PreCheck(t) }, Steps: steps, TerraformVersionChecks: examplesCLI})
 }
 
 // The quick start declares the provider's registry source, so the test
@@ -88,7 +96,8 @@ func TestAccExamples_quickstartPlans(t *testing.T) {
 	acctest.PreCheck(t)
 	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", strings.Split(provider.Source, "/")[0])
 	resource.Test(t, resource.TestCase{
-		PreCheck: func() { acctest.PreCheck(t) },
+		PreCheck:               func() { acctest.PreCheck(t) },
+		TerraformVersionChecks: examplesCLI,
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			ConfigDirectory:          acctest.ConfigDirs(t, filepath.Join(examples, "quickstart")),

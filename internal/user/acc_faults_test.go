@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package user_test
 
 import (
@@ -125,4 +128,45 @@ func TestAccUser_slowServerIsNotAnError(t *testing.T) {
 			checkCalls(proxy, "CreateCredential", 1),
 		),
 	})
+}
+
+// Milvus creates the user, but every answer to reading it back is lost: the
+// user is recorded anyway, with a warning, not tainted (which would make the
+// next apply delete and re-create it), and the next plan is empty.
+func TestAccUser_failedReadBackAfterCreateIsAWarning(t *testing.T) {
+	server := acctest.Connect(t)
+	proxy := acctest.StartProxy(t, server.Address)
+	name, password := acctest.RandomName("tfacc"), acctest.RandomPassword()
+	t.Cleanup(func() { _ = server.DropUser(name) })
+	cli := acctest.NewCLI(t, fmt.Sprintf(`
+provider "milvus" {
+  address     = %q
+  timeout     = "2s"
+  max_retries = 1
+}
+
+resource "milvus_user" "test" {
+  name     = %q
+  password = %q
+}
+`, proxy.Address, name, password))
+
+	proxy.LoseEveryReplyTo("SelectUser")
+	applied := cli.MustRun("apply", "-auto-approve", "-input=false")
+	proxy.LoseEveryReplyTo("")
+	if !regexp.MustCompile(`Warning: Unable to Read Back Milvus User`).MatchString(applied.Output) {
+		t.Errorf("the apply gave no read-back warning:\n%s", applied.Output)
+	}
+	if proxy.Calls("SelectUser") == 0 {
+		t.Fatal("the apply never read the user back, so nothing was tested")
+	}
+	if shown := cli.MustRun("state", "show", "milvus_user.test"); regexp.MustCompile(`tainted`).MatchString(shown.Output) {
+		t.Errorf("the user is tainted:\n%s", shown.Output)
+	}
+	if plan := cli.Run("plan", "-detailed-exitcode", "-input=false"); plan.Code != 0 {
+		t.Errorf("the plan after it is not empty (exit %d):\n%s", plan.Code, plan.Output)
+	}
+	if err := server.Login(name, password); err != nil {
+		t.Errorf("%s does not log in: %v", name, err)
+	}
 }

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package user
 
 import (
@@ -46,10 +49,10 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Create Milvus User", err))
 		return
 	case created == milvus.FoundExisting:
-		resp.Diagnostics.AddWarning("Existing Milvus User Taken Over", fmt.Sprintf(
+		resp.Diagnostics.Append(diagnostics.Warning("Existing Milvus User Taken Over", name, fmt.Sprintf(
 			"Milvus already had user %q, and it logs in with the configured password, so it is the user this "+
 				"configuration asks for: most likely an earlier apply created it and was interrupted (or lost Milvus's "+
-				"answer) before it could record it. Terraform now manages it. Nothing was changed on the server.", name))
+				"answer) before it could record it. Terraform now manages it. Nothing was changed on the server.", name)))
 	case created == milvus.CreatedAfterLostReply:
 		tflog.Info(ctx, "Milvus did not answer the create, but the user exists and logs in with the configured password",
 			map[string]any{"name": name})
