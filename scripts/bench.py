@@ -9,7 +9,9 @@ the binaries and starts a Milvus of its own; see README.md for how to read it.
 
 Environment: BENCH_SIZES (default "100 500 1000"), BENCH_REPS (default 3),
 BENCH_PARALLELISM (default 10, Terraform's own default), TF (the CLI),
-BENCH_DIR (work directory), MILVUS_ADDRESS and MILVUS_ACCESS_LOG (the server).
+BENCH_DIR (work directory), MILVUS_ADDRESS and MILVUS_ACCESS_LOG (the server),
+BENCH_BASELINE (a git revision whose provider bench.sh built into
+bin/baseline: it runs as a fourth variant, for before/after tables).
 """
 import json
 import os
@@ -23,6 +25,8 @@ import time
 SOURCE = "milvus-terraform/milvus"
 PHASES = ["apply", "plan (verify on)", "plan (verify off)", "plan -refresh-only", "rotation", "destroy"]
 VARIANTS = ["milvus", "floor", "terraform_data"]
+if os.environ.get("BENCH_BASELINE"):
+    VARIANTS.append("baseline")
 
 USERS_TF = """
 terraform {
@@ -160,9 +164,10 @@ def empty_plan(variant, setup):
 
 
 def peak_memory(variant, n, setup):
-    """The providers' peak resident memory (KiB) over a plan of n users that
-    exist, measured by bench/memwrap around the provider, in a run of its own
-    (the wrapper's own start-up would distort the CPU figures)."""
+    """The providers' peak resident memory and peak anonymous memory (KiB)
+    over a plan of n users that exist, measured by bench/memwrap around the
+    provider, in a run of its own (the wrapper's own start-up would distort
+    the CPU figures)."""
     work = os.path.join(setup["dir"], "%s-%d" % (variant, n))
     log = os.path.join(setup["dir"], "memory-%s-%d.log" % (variant, n))
     if os.path.exists(log):
@@ -179,8 +184,8 @@ def peak_memory(variant, n, setup):
             sys.exit("memory run failed:\n" + r.output[-3000:])
         if step[0] == "plan":
             with open(log) as f:
-                peaks = [int(x) for x in f.read().split()]
-    return max(peaks), len(peaks)
+                rows = [[int(x) for x in line.split()] for line in f if line.strip()]
+    return max(r[0] for r in rows), max(r[1] for r in rows), len(rows)
 
 
 def stats(values):
@@ -198,7 +203,8 @@ def main():
     env.update({"TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1"})
     tfrc = {}
     for variant, directory in (("milvus", "milvus"), ("floor", "floor"), ("terraform_data", "milvus"),
-                               ("memwrap-milvus", "memwrap-milvus"), ("memwrap-floor", "memwrap-floor")):
+                               ("memwrap-milvus", "memwrap-milvus"), ("memwrap-floor", "memwrap-floor"),
+                               ("baseline", "baseline"), ("memwrap-baseline", "memwrap-baseline")):
         tfrc[variant] = os.path.join(bench_dir, "%s.tfrc" % variant)
         cli_config(tfrc[variant], os.path.join(bench_dir, "bin", directory))
     setup = {"cli": os.environ["TF"], "dir": bench_dir, "env": env, "tfrc": tfrc}
@@ -211,7 +217,7 @@ def main():
     rpcs = {}  # (n, phase) -> counts of the last milvus run
     empties = {v: [] for v in VARIANTS}
     for rep in range(reps):
-        order = VARIANTS[rep % 3:] + VARIANTS[:rep % 3]
+        order = VARIANTS[rep % len(VARIANTS):] + VARIANTS[:rep % len(VARIANTS)]
         for v in order:
             empties[v].append(empty_plan(v, setup))
         for n in sizes:
@@ -219,9 +225,9 @@ def main():
                 res, counts = lifecycle(v, n, setup, log_path)
                 for phase, r in res.items():
                     data.setdefault((v, n, phase), []).append(r)
-                if v == "milvus":
+                if v in ("milvus", "baseline"):
                     for phase, c in counts.items():
-                        rpcs[(n, phase)] = c
+                        rpcs[(v, n, phase)] = c
                 print("  rep %d n=%d %-14s %s" % (rep + 1, n, v, " ".join("%.1fs" % res[p].wall for p in PHASES)), flush=True)
 
     print("\n## Empty plan (no resources): wall seconds, min / median\n")
@@ -244,28 +250,46 @@ def main():
             print("| %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.2f× | %.2f× |" % (
                 phase, *stats([r.wall for r in m]), *stats([r.cpu for r in m]), *stats([r.cpu for r in f]),
                 *stats([r.cpu for r in d]), ratio_f, ratio_d))
+        if "baseline" in VARIANTS:
+            print("\nBefore (baseline: %s) and after, same run:\n" % os.environ["BENCH_BASELINE"])
+            print("| phase | baseline CPU med | milvus CPU med | CPU milvus/baseline | baseline/floor | baseline/terraform_data | baseline requests per user |")
+            print("|---|---|---|---|---|---|---|")
+            for phase in PHASES:
+                m, f, d, b = (data[(v, n, phase)] for v in ("milvus", "floor", "terraform_data", "baseline"))
+                c = rpcs.get(("baseline", n, phase), {})
+                per_user = {k: round(v / n, 2) for k, v in c.items() if k != "Connect" and v >= n / 2}
+                print("| %s | %.2f | %.2f | %.2f× | %.2f× | %.2f× | %s |" % (
+                    phase, statistics.median([r.cpu for r in b]), statistics.median([r.cpu for r in m]),
+                    statistics.median([a.cpu / x.cpu for a, x in zip(m, b)]),
+                    statistics.median([x.cpu / y.cpu for x, y in zip(b, f)]),
+                    statistics.median([x.cpu / y.cpu for x, y in zip(b, d)]), per_user or "-"))
         print("\nRequests to Milvus per phase (its access log), milvus_user, last repetition:\n")
-        print("| phase | Connect (one per provider process) | per user | listings |")
+        print("| phase | Connect (one per provider process) | per user | reads in all (one user or a listing) |")
         print("|---|---|---|---|")
         for phase in PHASES:
-            c = rpcs.get((n, phase), {})
+            c = rpcs.get(("milvus", n, phase), {})
             listings = {k: v for k, v in c.items() if k in ("SelectUser", "ListCredUsers", "SelectRole", "SelectGrant")}
             per_user = {k: round(v / n, 2) for k, v in c.items() if k not in ("Connect",) and v >= n / 2}
             print("| %s | %d | %s | %s |" % (phase, c.get("Connect", 0), per_user or "-", listings or "-"))
 
     print("\n## Provider peak memory during a plan (separate runs, through bench/memwrap)\n")
-    peaks = {}
+    print("Resident: everything, including the pages of the provider's own binary (the Milvus SDK's dependencies make it")
+    print("twice the floor's size). Anonymous: what the provider allocated. Peaks over the plan's provider processes.\n")
+    print("| provider | users | resident MiB | per user KiB | anonymous MiB | per user KiB |")
+    print("|---|---|---|---|---|---|")
+    peaks, anons = {}, {}
+    measured = [v for v in ("milvus", "floor", "baseline") if v in VARIANTS]
     for n in sizes:
-        for v in ("milvus", "floor"):
-            work = os.path.join(bench_dir, "%s-%d" % (v, n))
-            peaks[(v, n)], procs = peak_memory(v, n, setup)
-            print("- %-6s n=%-5d peak %6.1f MiB over %d provider processes (%.1f KiB per user)" % (
-                v, n, peaks[(v, n)] / 1024, procs, peaks[(v, n)] / n))
+        for v in measured:
+            peaks[(v, n)], anons[(v, n)], _ = peak_memory(v, n, setup)
+            print("| %s | %d | %.1f | %.1f | %.1f | %.1f |" % (
+                v, n, peaks[(v, n)] / 1024, peaks[(v, n)] / n, anons[(v, n)] / 1024, anons[(v, n)] / n))
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
-        for v in ("milvus", "floor"):
-            slope = (peaks[(v, hi)] - peaks[(v, lo)]) / (hi - lo)
-            print("- %-6s marginal: %.1f KiB per additional user (%d to %d users)" % (v, slope, lo, hi))
+        print()
+        for v in measured:
+            print("- %-8s marginal: %.1f KiB resident, %.1f KiB anonymous per additional user (%d to %d users)" % (
+                v, (peaks[(v, hi)] - peaks[(v, lo)]) / (hi - lo), (anons[(v, hi)] - anons[(v, lo)]) / (hi - lo), lo, hi))
 
 
 if __name__ == "__main__":

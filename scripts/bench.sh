@@ -5,7 +5,8 @@
 # make bench: builds the provider, the floor provider and the memory
 # wrapper as release builds are made, starts a Milvus of its own (user limit
 # raised, access log on), and runs scripts/bench.py with the CLI. Prints the
-# report; keeps it in .cache/bench/report.md.
+# report; keeps it in .cache/bench/report.md. BENCH_BASELINE=<git revision>
+# adds that revision's provider as a fourth variant (before/after).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$repo"
@@ -18,7 +19,18 @@ echo "==> building (as goreleaser does: -trimpath -s -w)"
 CGO_ENABLED=0 go build "${flags[@]}" -o "$dir/bin/milvus/terraform-provider-milvus" .
 CGO_ENABLED=0 go build "${flags[@]}" -o "$dir/bin/floor/terraform-provider-milvus" ./bench/floorprovider
 CGO_ENABLED=0 go build "${flags[@]}" -o "$dir/memwrap" ./bench/memwrap
-for v in milvus floor; do
+variants="milvus floor"
+# BENCH_BASELINE=<git revision>: that revision's provider runs beside this
+# one, for before/after tables from the same run.
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  echo "==> building the baseline, $BENCH_BASELINE"
+  git worktree add --detach "$dir/baseline-src" "$BENCH_BASELINE" >/dev/null
+  (cd "$dir/baseline-src" && CGO_ENABLED=0 go build "${flags[@]}" -o "$dir/bin/baseline/terraform-provider-milvus" .)
+  git worktree remove --force "$dir/baseline-src"
+  variants="$variants baseline"
+fi
+for v in $variants; do
+  mkdir -p "$dir/bin/memwrap-$v"
   cp "$dir/memwrap" "$dir/bin/memwrap-$v/terraform-provider-milvus"
   cp "$dir/bin/$v/terraform-provider-milvus" "$dir/bin/memwrap-$v/provider.real"
 done
