@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-milvus authors
+# SPDX-License-Identifier: MPL-2.0
+
 # Runs a real Milvus standalone server (the PyPI package "milvus", embedded
 # Milvus 2.3) on loopback for the acceptance tests, the quick start and the
 # benchmark.
@@ -15,10 +18,15 @@
 # instance's as MILVUS_TEST_<INSTANCE>_ADDRESS), and MILVUS_TEST_TLS_MODE=1
 # (server TLS) or 2 (mutual TLS) turns TLS on with a private CA made for it;
 # its settings are printed as MILVUS_TEST_TLS_* (the server certificate names
-# milvus.test, localhost and 127.0.0.1). Settings of the server, through Milvus's environment overrides:
-#   MILVUS_TEST_SUPERUSERS  common.security.superUsers (default root)
-#   MILVUS_TEST_MAX_ROLES   proxy.maxRoleNum (default: Milvus's own, 10)
-#   MILVUS_TEST_MAX_USERS   proxy.maxUserNum (default: Milvus's own, 100)
+# milvus.test, localhost and 127.0.0.1).
+#
+# The server's settings are those of a service in docker-compose.yml, which
+# CI runs as containers: "milvus-defaults" for the instance "defaults",
+# "milvus" for the others. On top of them, through Milvus's environment
+# overrides:
+#   MILVUS_TEST_SUPERUSERS  common.security.superUsers
+#   MILVUS_TEST_MAX_ROLES   proxy.maxRoleNum
+#   MILVUS_TEST_MAX_USERS   proxy.maxUserNum
 #   MILVUS_TEST_ACCESS_LOG  a file for Milvus's access log (default: none)
 #
 # The server listens on 127.0.0.1:$MILVUS_TEST_PORT (default: a free port),
@@ -26,7 +34,8 @@
 # chosen free and given to it explicitly, so servers started side by side do
 # not race for Milvus's default ports; should one still lose a race and die
 # while starting, it is started again on other ports. "ready" is said only
-# after logging in as root on the printed address. Its data lives in a
+# after logging in as root on the printed address (MILVUS_LOGIN_TIMEOUT,
+# default 60s; MILVUS_START_ATTEMPTS, default 3). Its data lives in a
 # temporary directory until stop.
 set -euo pipefail
 
@@ -36,7 +45,8 @@ instance=${MILVUS_TEST_INSTANCE:-main}
 state=$repo/.milvus-test/$instance
 tls_mode=${MILVUS_TEST_TLS_MODE:-0}
 milvus_package=${MILVUS_PYPI_VERSION:-milvus==2.3.5}
-super_users=${MILVUS_TEST_SUPERUSERS:-root}
+service=milvus
+[ "$instance" = defaults ] && service=milvus-defaults
 attempts=${MILVUS_START_ATTEMPTS:-3}
 
 log() { printf 'milvus-server: %s\n' "$*" >&2; }
@@ -88,11 +98,11 @@ make_certs() {
 
 running() { [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; }
 
-# The login check, built once from this repository (a plain gRPC client).
-login_tool() {
-  local bin=$repo/.cache/bin/milvus-login
-  if [ ! -x "$bin" ] || [ -n "$(find "$repo/internal/acctest/cmd/milvus-login" -newer "$bin" -name '*.go' 2>/dev/null)" ]; then
-    (cd "$repo" && CGO_ENABLED=0 go build -o "$bin" ./internal/acctest/cmd/milvus-login)
+# The login check and the settings reader, built once from this repository.
+repo_tool() {
+  local bin=$repo/.cache/bin/$1
+  if [ ! -x "$bin" ] || [ -n "$(find "$repo/internal/acctest" -newer "$bin" -name '*.go' 2>/dev/null)" ]; then
+    (cd "$repo" && CGO_ENABLED=0 go build -o "$bin" "./internal/acctest/cmd/$1")
   fi
   echo "$bin"
 }
@@ -167,7 +177,7 @@ ETCD
     sleep 1
   done
   local version
-  if ! version=$("$(login_tool)" -address "127.0.0.1:$proxy" -timeout 60s "${login_args[@]}") || ! running; then
+  if ! version=$("$(repo_tool milvus-login)" -address "127.0.0.1:$proxy" -timeout "${MILVUS_LOGIN_TIMEOUT:-60s}" "${login_args[@]}") || ! running; then
     log "no login as root at 127.0.0.1:$proxy"; tail -n 20 "$data/logs/milvus-stderr.log" >&2 2>/dev/null || true
     return 1
   fi
@@ -189,7 +199,7 @@ ENV
 MILVUS_ADDRESS=127.0.0.1:$proxy
 MILVUS_USERNAME=root
 MILVUS_PASSWORD=Milvus
-MILVUS_TEST_SUPERUSERS=$(sed -n 's/^COMMON_SECURITY_SUPERUSERS=//p' "$state/overrides")
+MILVUS_TEST_SUPERUSERS=$(sed -n 's/^COMMON_SECURITY_SUPERUSERS=//p' "$state/overrides" | tail -n 1)
 ENV
   else
     cat >"$state/env" <<ENV
@@ -213,11 +223,13 @@ start() {
   [ "$tls_mode" != 0 ] && make_certs "$state/certs"
   # The server's settings, kept for restart.
   {
-    echo "COMMON_SECURITY_SUPERUSERS=$super_users"
+    "$(repo_tool milvus-settings)" -file "$repo/docker-compose.yml" -service "$service"
+    [ -z "${MILVUS_TEST_SUPERUSERS:-}" ] || echo "COMMON_SECURITY_SUPERUSERS=$MILVUS_TEST_SUPERUSERS"
     [ -z "${MILVUS_TEST_MAX_ROLES:-}" ] || echo "PROXY_MAXROLENUM=$MILVUS_TEST_MAX_ROLES"
     [ -z "${MILVUS_TEST_MAX_USERS:-}" ] || echo "PROXY_MAXUSERNUM=$MILVUS_TEST_MAX_USERS"
     if [ -n "${MILVUS_TEST_ACCESS_LOG:-}" ]; then
       echo "PROXY_ACCESSLOG_ENABLE=true"
+      echo "PROXY_ACCESSLOG_CACHESIZE=0"
       echo "PROXY_ACCESSLOG_FILENAME=$(basename "$MILVUS_TEST_ACCESS_LOG")"
       echo "PROXY_ACCESSLOG_LOCALPATH=$(dirname "$MILVUS_TEST_ACCESS_LOG")"
     fi

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-milvus authors
+# SPDX-License-Identifier: MPL-2.0
+
 # Prints the path of a Terraform-compatible CLI for the acceptance tests.
 #
 #   scripts/terraform-cli.sh           # TF_ACC_TERRAFORM_PATH, else tofu or terraform on PATH, else OpenTofu built
-#   scripts/terraform-cli.sh opentofu  # always OpenTofu $OPENTOFU_VERSION, built from the Go module proxy and cached
+#   scripts/terraform-cli.sh opentofu  # $OPENTOFU_PATH if set (CI installs one), else OpenTofu $OPENTOFU_VERSION,
+#                                      # built from the Go module proxy and cached
 #   scripts/terraform-cli.sh legacy    # Terraform $LEGACY_TERRAFORM_VERSION (before write-only arguments), go install'ed and cached
 #
 # OpenTofu cannot be installed with `go install` (its go.mod has replace
@@ -40,7 +44,7 @@ build_legacy() {
 }
 
 case "${1:-}" in
-  opentofu) build_opentofu ;;
+  opentofu) if [ -n "${OPENTOFU_PATH:-}" ]; then echo "$OPENTOFU_PATH"; else build_opentofu; fi ;;
   legacy) build_legacy ;;
   "")
     if [ -n "${TF_ACC_TERRAFORM_PATH:-}" ]; then echo "$TF_ACC_TERRAFORM_PATH"

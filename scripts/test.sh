@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-milvus authors
+# SPDX-License-Identifier: MPL-2.0
+
 # The one command that runs every test: formatting, vet and lint, unit tests,
 # acceptance tests against a real Milvus with a real Terraform-compatible CLI
 # (a second pass with the other CLI when both are at hand), and the docs check.
@@ -24,15 +27,21 @@ if [ -n "$unformatted" ]; then echo "gofmt needed:"; echo "$unformatted"; exit 1
 go vet ./...
 
 log "golangci-lint"
-lint=$("$repo/scripts/golangci-lint.sh")
+lint=$("$repo/scripts/go-tool.sh" golangci-lint)
 "$lint" run ./...
+
+log "go.mod tidy; workflows (actionlint); release configuration (goreleaser check) and a cross-compile per OS"
+go mod tidy -diff
+"$("$repo/scripts/go-tool.sh" actionlint)" .github/workflows/*.yml
+scripts/release-check.sh --quick
 
 log "real Milvus: the main one, one with mutual TLS, one with Milvus's default limits"
 stop_servers
-# The main server allows more roles than Milvus's default 10, so tests need
-# not share them; the "defaults" one keeps the defaults for the limit test,
-# and is the one the crash test kills and restarts.
-MILVUS_TEST_MAX_ROLES=200 scripts/milvus-server.sh start >"$results/main.env"
+# Their settings are docker-compose.yml's, as in CI: the main server allows
+# more roles than Milvus's default 10, so tests need not share them; the
+# "defaults" one keeps the defaults for the limit test, and is the one the
+# crash test kills and restarts.
+scripts/milvus-server.sh start >"$results/main.env"
 MILVUS_TEST_INSTANCE=tls MILVUS_TEST_TLS_MODE=2 scripts/milvus-server.sh start >"$results/tls.env"
 MILVUS_TEST_INSTANCE=defaults scripts/milvus-server.sh start >"$results/defaults.env"
 set -a

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-milvus authors
+// SPDX-License-Identifier: MPL-2.0
+
 package user
 
 import (
@@ -34,9 +37,14 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	resp.Schema = Schema()
 }
 
+// SchemaVersion is milvus_user's state version: 0 in provider 0.1.0; 1
+// added password_wo_revision (upgrade.go carries 0.1.0 states over).
+const SchemaVersion = 1
+
 // Schema is the milvus_user schema.
 func Schema() schema.Schema {
 	return schema.Schema{
+		Version:             SchemaVersion,
 		MarkdownDescription: resourceDescription,
 		Attributes: map[string]schema.Attribute{
 			// Required
