@@ -28,12 +28,7 @@ VARIANTS = ["milvus", "floor", "terraform_data"]
 if os.environ.get("BENCH_BASELINE"):
     VARIANTS.append("baseline")
 
-USERS_TF = """
-terraform {
-  required_providers {
-    milvus = { source = "%s" }
-  }
-}
+VARIABLES = """
 variable "n" {
   type = number
 }
@@ -45,28 +40,27 @@ variable "verify" {
   type    = bool
   default = true
 }
+"""
+
+USERS_TF = """
+terraform {
+  required_providers {
+    milvus = { source = "@SOURCE@" }
+  }
+}
+""" + VARIABLES + """
 provider "milvus" {
   verify_passwords = var.verify
 }
 resource "milvus_user" "u" {
-  for_each = toset([for i in range(var.n) : format("bench_%%04d", i)])
+  for_each = toset([for i in range(var.n) : format("bench_%04d", i)])
   name     = each.key
   password = "Pw_${var.generation}_${each.key}"
 }
-""" % SOURCE
+"""
+USERS_TF = USERS_TF.replace("@SOURCE@", SOURCE)
 
-DATA_TF = """
-variable "n" {
-  type = number
-}
-variable "generation" {
-  type    = string
-  default = "1"
-}
-variable "verify" {
-  type    = bool
-  default = true
-}
+DATA_TF = VARIABLES + """
 resource "terraform_data" "u" {
   for_each = toset([for i in range(var.n) : format("bench_%04d", i)])
   input = {

@@ -124,6 +124,22 @@ func TestServerReleasesEachCallsContext(t *testing.T) {
 
 type key struct{}
 
+// readThing calls ReadResource for an echo_thing named alice, as Terraform
+// does after asking for the schemas.
+func readThing(ctx context.Context, server tfprotov6.ProviderServer) error {
+	if _, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
+		return err
+	}
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String}}
+	state, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, map[string]tftypes.Value{
+		"name": tftypes.NewValue(tftypes.String, "alice")}))
+	if err != nil {
+		return err
+	}
+	_, err = server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "echo_thing", CurrentState: &state})
+	return err
+}
+
 // During the call the resource sees the request's values and deadline;
 // after it, none of them, but cancelling the request still reaches it.
 func TestServerContextDuringCall(t *testing.T) {
@@ -134,20 +150,8 @@ func TestServerContextDuringCall(t *testing.T) {
 	ctx, cancel := context.WithDeadline(context.WithValue(context.Background(), key{}, "request"), deadline)
 	defer cancel()
 
-	if _, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
-		t.Fatal(err)
-	}
-	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String}}
-	state, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, map[string]tftypes.Value{
-		"name": tftypes.NewValue(tftypes.String, "alice")}))
-	if err != nil {
-		t.Fatal(err)
-	}
 	done := make(chan error, 1)
-	go func() {
-		_, err := server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "echo_thing", CurrentState: &state})
-		done <- err
-	}()
+	go func() { done <- readThing(ctx, server) }()
 	inCall := <-seen
 	if got := inCall.Value(key{}); got != "request" {
 		t.Errorf("value in call = %v, want the request's", got)
@@ -184,19 +188,8 @@ func TestStopProviderCancelsCallInFlight(t *testing.T) {
 	defer close(proceed)
 	server := Server(echo{seen: seen, proceed: proceed})
 	ctx := context.Background()
-	if _, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
-		t.Fatal(err)
-	}
-	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String}}
-	state, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, map[string]tftypes.Value{
-		"name": tftypes.NewValue(tftypes.String, "alice")}))
-	if err != nil {
-		t.Fatal(err)
-	}
 	stopped := make(chan struct{})
-	go func() {
-		_, _ = server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "echo_thing", CurrentState: &state})
-	}()
+	go func() { _ = readThing(ctx, server) }()
 	inCall := <-seen
 	go func() {
 		_, _ = server.StopProvider(ctx, &tfprotov6.StopProviderRequest{})
