@@ -224,6 +224,12 @@ def main():
                         rpcs[(v, n, phase)] = c
                 print("  rep %d n=%d %-14s %s" % (rep + 1, n, v, " ".join("%.1fs" % res[p].wall for p in PHASES)), flush=True)
 
+    # The raw figures, kept beside the report.
+    with open(os.path.join(bench_dir, "raw.json"), "w") as f:
+        json.dump({"runs": {"%s|%d|%s" % k: [[r.wall, r.cpu] for r in v] for k, v in data.items()},
+                   "empty": {v: [[r.wall, r.cpu] for r in runs] for v, runs in empties.items()},
+                   "requests": {"%s|%d|%s" % k: c for k, c in rpcs.items()}}, f, indent=1)
+
     print("\n## Empty plan (no resources): wall seconds, min / median\n")
     for v in VARIANTS:
         lo, med = stats([r.wall for r in empties[v]])
@@ -238,7 +244,7 @@ def main():
         print("| phase | milvus wall min/med | milvus CPU min/med | floor CPU min/med | terraform_data CPU min/med | CPU milvus/floor | CPU milvus/terraform_data |")
         print("|---|---|---|---|---|---|---|")
         for phase in PHASES:
-            m, f, d = (data[(v, n, phase)] for v in VARIANTS)
+            m, f, d = (data[(v, n, phase)] for v in ("milvus", "floor", "terraform_data"))
             ratio_f = statistics.median([a.cpu / b.cpu for a, b in zip(m, f)])
             ratio_d = statistics.median([a.cpu / b.cpu for a, b in zip(m, d)])
             print("| %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.2f× | %.2f× |" % (
