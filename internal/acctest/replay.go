@@ -41,6 +41,7 @@ type ReplayServer struct {
 	groups  map[string]map[string]bool
 	calls   map[string]int
 	failing map[string]*commonpb.Status
+	forced  []bool // force_drop of each DropRole, in order
 }
 
 // FailNext makes the next call of method answer with st, as a server that is
@@ -74,6 +75,13 @@ func (s *ReplayServer) Calls(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls[method]
+}
+
+// DropRoleForced returns the force_drop flag of each DropRole request so far.
+func (s *ReplayServer) DropRoleForced() []bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]bool(nil), s.forced...)
 }
 
 // GroupMembers returns a custom group's members, sorted, and whether it exists.
@@ -162,6 +170,7 @@ func (s *ReplayServer) SelectRole(_ context.Context, req *milvuspb.SelectRoleReq
 func (s *ReplayServer) DropRole(_ context.Context, req *milvuspb.DropRoleRequest) (*commonpb.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.forced = append(s.forced, req.GetForceDrop())
 	if !s.roles[req.GetRoleName()] {
 		return s.fail(commonpb.ErrorCode_DropRoleFailure, "not found the role, maybe the role isn't existed or internal system error"), nil
 	}
