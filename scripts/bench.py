@@ -15,7 +15,6 @@ bin/baseline: it runs as a fourth variant, for before/after tables).
 """
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -79,7 +78,7 @@ def cli_config(path, provider_dir):
 
 class Run:
     """One CLI run: wall seconds, CPU seconds of the CLI and every provider
-    process it started and reaped, and the access-log lines it caused."""
+    process it started and reaped, its exit code and its output."""
 
     def __init__(self, wall, cpu, code, output):
         self.wall, self.cpu, self.code, self.output = wall, cpu, code, output

@@ -13,7 +13,7 @@ cd "$repo"
 
 dir=$repo/.cache/bench
 rm -rf "$dir"
-mkdir -p "$dir/bin/milvus" "$dir/bin/floor" "$dir/bin/memwrap-milvus" "$dir/bin/memwrap-floor"
+mkdir -p "$dir/bin/milvus" "$dir/bin/floor"
 flags=(-trimpath -ldflags "-s -w")
 echo "==> building (as goreleaser does: -trimpath -s -w)"
 CGO_ENABLED=0 go build "${flags[@]}" -o "$dir/bin/milvus/terraform-provider-milvus" .

@@ -28,9 +28,8 @@ var earlierStates = []earlierState{
 type savedState struct {
 	Resources []struct {
 		Instances []struct {
-			SchemaVersion int               `json:"schema_version"`
-			Attributes    map[string]any    `json:"attributes"`
-			Sensitive     []json.RawMessage `json:"sensitive_attributes"`
+			SchemaVersion int            `json:"schema_version"`
+			Attributes    map[string]any `json:"attributes"`
 		} `json:"instances"`
 	} `json:"resources"`
 }
@@ -154,8 +153,8 @@ func assertOnlyMarksChange(t *testing.T, cli *acctest.CLI) {
 		t.Fatalf("actions %v, want update", c.Actions)
 	}
 	for k, v := range c.Before {
-		if b, _ := json.Marshal(v); string(b) != mustJSON(c.After[k]) {
-			t.Errorf("the plan changes %s: %s -> %s", k, b, mustJSON(c.After[k]))
+		if before, after := mustJSON(v), mustJSON(c.After[k]); before != after {
+			t.Errorf("the plan changes %s: %s -> %s", k, before, after)
 		}
 	}
 	if len(c.Unknown) != 0 {
