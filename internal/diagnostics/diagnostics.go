@@ -54,28 +54,25 @@ func Remedy(e *milvus.Error) string {
 		return "Check the provider's username and password (or token), and that the account still exists. " +
 			"The credentials come from the provider block or the MILVUS_USERNAME, MILVUS_PASSWORD and MILVUS_TOKEN environment variables."
 	case milvus.ErrPermissionDenied:
-		return "The provider's user lacks a privilege. Log in as root, or as a user bound to the admin role, " +
-			"or grant the Global privileges CreateOwnership, DropOwnership, SelectOwnership and ManageOwnership, " +
-			"the User privileges UpdateUser and SelectUser, and for privilege groups CreatePrivilegeGroup, " +
-			"DropPrivilegeGroup, ListPrivilegeGroups and OperatePrivilegeGroup."
+		return adviceFor(e.Entity, func(a advice) string { return a.permission })
 	case milvus.ErrUnavailable:
 		return unavailableRemedy(e)
 	case milvus.ErrNotFound:
-		return notFoundRemedy(e.Entity)
+		return adviceFor(e.Entity, func(a advice) string { return a.notFound })
 	case milvus.ErrTLS:
 		return "Check the TLS settings: ca_cert must hold the CA that signed the server's certificate, server_name (or the " +
 			"address's host) must be a name in that certificate, and a server with common.security.tlsMode 2 also needs " +
 			"client_cert and client_key."
 	case milvus.ErrLimitExceeded:
-		return limitRemedy(e.Entity)
+		return adviceFor(e.Entity, func(a advice) string { return a.limit })
 	case milvus.ErrInvalidArgument:
-		return invalidRemedy(e.Entity)
+		return adviceFor(e.Entity, func(a advice) string { return a.invalid })
 	case milvus.ErrInUse:
-		return inUseRemedy(e.Entity)
+		return adviceFor(e.Entity, func(a advice) string { return a.inUse })
 	case milvus.ErrUnsupported:
 		return "Upgrade Milvus, or remove this from the configuration. Nothing was changed."
 	default:
-		return "If the problem persists, please report it with the Milvus version and this message."
+		return genericRemedy
 	}
 }
 
@@ -88,52 +85,6 @@ func unavailableRemedy(e *milvus.Error) string {
 			e.Timeout.Round(time.Millisecond))
 	}
 	return text
-}
-
-func notFoundRemedy(entity milvus.Entity) string {
-	switch entity {
-	case milvus.EntityServer, milvus.EntityDatabase:
-		return "The provider's db_name (or MILVUS_DB_NAME), or a database named in the configuration, does not exist. " +
-			"Create the database first, or correct the name."
-	case milvus.EntityBinding:
-		return "Binding needs both the user and the role to exist. Create them first (depend on their resources), or check the names: they are case-sensitive."
-	case milvus.EntityGrant:
-		return "A grant needs its role to exist. Create the role first (depend on its milvus_role resource), or check the name: it is case-sensitive."
-	}
-	return fmt.Sprintf("The %s no longer exists on the server: something outside Terraform may have deleted it. "+
-		"Run terraform apply again: the refresh notices it is gone and plans to create it again.", entity)
-}
-
-func limitRemedy(entity milvus.Entity) string {
-	if entity == milvus.EntityRole {
-		return "Milvus allows proxy.maxRoleNum roles (10 by default), and the built-in roles admin and public count toward it. " +
-			"Delete unused roles, or raise proxy.maxRoleNum in milvus.yaml and restart Milvus: the limit is enforced by " +
-			"rootcoord (mixcoord in Milvus 2.6), so set it there, not only on the proxy."
-	}
-	return "Milvus allows proxy.maxUserNum users (100 by default, root included). Delete unused users, or raise " +
-		"proxy.maxUserNum in milvus.yaml and restart Milvus."
-}
-
-func invalidRemedy(entity milvus.Entity) string {
-	switch entity {
-	case milvus.EntityUser:
-		return "The server rejected a value. Servers older than Milvus 2.6 refuse '.' and '-' in usernames; " +
-			"servers may also be configured with other limits in proxy.* settings."
-	case milvus.EntityGrant:
-		return "The server does not know this privilege for this object type. Privilege names are case-sensitive and some " +
-			"exist only in newer Milvus versions; the milvus_grant documentation lists each with the version that has it."
-	case milvus.EntityPrivilegeGroup:
-		return "The members of a privilege group must be privileges of one level (all cluster, all database, or all " +
-			"collection privileges), and the group must exist."
-	}
-	return "The server rejected a value; it may be configured with other limits in its proxy.* settings."
-}
-
-func inUseRemedy(entity milvus.Entity) string {
-	if entity == milvus.EntityPrivilegeGroup {
-		return "Revoke the group from those roles first (remove the milvus_grant resources that grant it), then destroy the group. Nothing was changed."
-	}
-	return "Revoke its grants first. Nothing was changed."
 }
 
 // Title is a noun in Title Case, for summaries: "role binding" becomes

@@ -12,7 +12,7 @@ import (
 )
 
 func TestMilvusErrorSpeaksInOneVoice(t *testing.T) {
-	err := &milvus.Error{Kind: milvus.ErrPermissionDenied, Op: "create user bob",
+	err := &milvus.Error{Kind: milvus.ErrPermissionDenied, Entity: milvus.EntityUser, Op: "create user bob",
 		Reason: "PrivilegeCreateOwnership: permission deny to alice in the `default` database"}
 	d := MilvusError("Unable to Create Milvus User", err)
 	if d.Summary() != "Unable to Create Milvus User" {
@@ -21,16 +21,6 @@ func TestMilvusErrorSpeaksInOneVoice(t *testing.T) {
 	for _, want := range []string{"could not create user bob", "permission deny to alice", "admin role", "CreateOwnership"} {
 		if !strings.Contains(d.Detail(), want) {
 			t.Errorf("detail does not mention %q:\n%s", want, d.Detail())
-		}
-	}
-}
-
-func TestEveryKindHasARemedy(t *testing.T) {
-	generic := Remedy(&milvus.Error{Kind: milvus.ErrUnclassifiedError})
-	for _, kind := range []milvus.Kind{milvus.ErrNotFound, milvus.ErrUnauthenticated, milvus.ErrPermissionDenied, milvus.ErrUnavailable,
-		milvus.ErrLimitExceeded, milvus.ErrInvalidArgument, milvus.ErrTLS, milvus.ErrInUse, milvus.ErrUnsupported} {
-		if Remedy(&milvus.Error{Kind: kind}) == generic {
-			t.Errorf("%s has only the generic remedy", kind)
 		}
 	}
 }
@@ -44,7 +34,11 @@ func TestRemedySpeaksOfTheObject(t *testing.T) {
 		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityUser}, "proxy.maxUserNum"},
 		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityRole}, "proxy.maxRoleNum"},
 		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityRole}, "admin and public count"},
-		{&milvus.Error{Kind: milvus.ErrNotFound, Entity: milvus.EntityDatabase}, "db_name"},
+		{&milvus.Error{Kind: milvus.ErrNotFound, Entity: milvus.EntityServer}, "db_name"},
+		{&milvus.Error{Kind: milvus.ErrNotFound, Entity: milvus.EntityDatabase}, "depend on its milvus_database resource"},
+		{&milvus.Error{Kind: milvus.ErrLimitExceeded, Entity: milvus.EntityDatabase}, "rootCoord.maxDatabaseNum"},
+		{&milvus.Error{Kind: milvus.ErrInUse, Entity: milvus.EntityDatabase}, "drop its collections first"},
+		{&milvus.Error{Kind: milvus.ErrPermissionDenied, Entity: milvus.EntityDatabase}, "CreateDatabase"},
 		{&milvus.Error{Kind: milvus.ErrNotFound, Entity: milvus.EntityBinding}, "user and the role to exist"},
 		{&milvus.Error{Kind: milvus.ErrInUse, Entity: milvus.EntityPrivilegeGroup}, "Revoke the group"},
 		{&milvus.Error{Kind: milvus.ErrInvalidArgument, Entity: milvus.EntityUser}, "'.' and '-'"},

@@ -37,6 +37,12 @@ const (
 	ErrUnclassifiedError Kind = "unexpected error"
 )
 
+// Kinds lists every kind of failure.
+func Kinds() []Kind {
+	return []Kind{ErrNotFound, ErrAlreadyExists, ErrInUse, ErrWrongOldPassword, ErrUnauthenticated, ErrPermissionDenied,
+		ErrUnavailable, ErrInvalidArgument, ErrLimitExceeded, ErrUnsupported, ErrTLS, ErrUnclassifiedError}
+}
+
 // Error is a classified Milvus failure. Reason is the server's own text (its
 // first line: stack traces are dropped), which never contains a password:
 // Milvus does not echo credentials.

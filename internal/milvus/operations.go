@@ -20,6 +20,12 @@ const (
 	EntityDatabase       Entity = "database"
 )
 
+// Entities lists every kind of object a request can be about; diagnostics
+// keep advice for each (a test fails for an entity without its own).
+func Entities() []Entity {
+	return []Entity{EntityServer, EntityUser, EntityRole, EntityBinding, EntityGrant, EntityPrivilegeGroup, EntityDatabase}
+}
+
 // operation names the RPC being classified, because Milvus reuses codes and
 // texts: code 1400 means "wrong old password" only for UpdateCredential.
 type operation int
@@ -42,6 +48,11 @@ const (
 	opRevoke
 	opListGrants
 	opListDatabases
+	opCreateDatabase
+	opDescribeDatabase
+	opAlterDatabase
+	opDropDatabase
+	opListCollections
 	opCreateGroup
 	opDropGroup
 	opListGroups
@@ -59,27 +70,32 @@ type opSpec struct {
 }
 
 var opSpecs = map[operation]opSpec{
-	opConnect:        {EntityServer, true, true},
-	opVersion:        {EntityServer, true, true},
-	opCheckPassword:  {EntityUser, true, true},
-	opCreateUser:     {EntityUser, false, false},
-	opDescribeUser:   {EntityUser, true, true},
-	opListUsers:      {EntityUser, true, true},
-	opUpdatePassword: {EntityUser, false, false},
-	opDropUser:       {EntityUser, true, false}, // dropping a missing user succeeds
-	opCreateRole:     {EntityRole, false, false},
-	opDropRole:       {EntityRole, false, false}, // dropping a missing role fails
-	opListRoles:      {EntityRole, true, true},
-	opBindRole:       {EntityBinding, true, false}, // re-binding succeeds
-	opUnbindRole:     {EntityBinding, true, false},
-	opGrant:          {EntityGrant, true, false}, // re-granting succeeds
-	opRevoke:         {EntityGrant, true, false}, // revoking a missing grant succeeds
-	opListGrants:     {EntityGrant, true, true},
-	opListDatabases:  {EntityDatabase, true, true},
-	opCreateGroup:    {EntityPrivilegeGroup, false, false},
-	opDropGroup:      {EntityPrivilegeGroup, true, false}, // dropping a missing group succeeds
-	opListGroups:     {EntityPrivilegeGroup, true, true},
-	opAlterGroup:     {EntityPrivilegeGroup, true, false}, // set semantics
+	opConnect:          {EntityServer, true, true},
+	opVersion:          {EntityServer, true, true},
+	opCheckPassword:    {EntityUser, true, true},
+	opCreateUser:       {EntityUser, false, false},
+	opDescribeUser:     {EntityUser, true, true},
+	opListUsers:        {EntityUser, true, true},
+	opUpdatePassword:   {EntityUser, false, false},
+	opDropUser:         {EntityUser, true, false}, // dropping a missing user succeeds
+	opCreateRole:       {EntityRole, false, false},
+	opDropRole:         {EntityRole, false, false}, // dropping a missing role fails
+	opListRoles:        {EntityRole, true, true},
+	opBindRole:         {EntityBinding, true, false}, // re-binding succeeds
+	opUnbindRole:       {EntityBinding, true, false},
+	opGrant:            {EntityGrant, true, false}, // re-granting succeeds
+	opRevoke:           {EntityGrant, true, false}, // revoking a missing grant succeeds
+	opListGrants:       {EntityGrant, true, true},
+	opListDatabases:    {EntityDatabase, true, true},
+	opCreateDatabase:   {EntityDatabase, false, false},
+	opDescribeDatabase: {EntityDatabase, true, true},
+	opAlterDatabase:    {EntityDatabase, true, false}, // setting or removing a key twice succeeds
+	opDropDatabase:     {EntityDatabase, true, false}, // dropping a missing database succeeds
+	opListCollections:  {EntityDatabase, true, true},
+	opCreateGroup:      {EntityPrivilegeGroup, false, false},
+	opDropGroup:        {EntityPrivilegeGroup, true, false}, // dropping a missing group succeeds
+	opListGroups:       {EntityPrivilegeGroup, true, true},
+	opAlterGroup:       {EntityPrivilegeGroup, true, false}, // set semantics
 }
 
 func (op operation) spec() opSpec { return opSpecs[op] }
