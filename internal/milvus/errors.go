@@ -72,14 +72,16 @@ func (e *Error) Is(target error) bool {
 
 // merr codes (pkg/util/merr/errors.go), identical in Milvus 2.3 to 2.6.
 const (
-	codeServiceNotReady  = 1
-	codeQuotaExceeded    = 9
-	codeDatabaseNotFound = 800
-	codeParameterInvalid = 1100
-	codeNotAuthenticated = 1400
-	codeNotPermitted     = 1401
-	codeInvalidGroupName = 1402
-	codeTimeout          = 10001
+	codeServiceNotReady     = 1
+	codeQuotaExceeded       = 9
+	codeDatabaseNotFound    = 800
+	codeDatabaseNumLimit    = 801
+	codeInvalidDatabaseName = 802
+	codeParameterInvalid    = 1100
+	codeNotAuthenticated    = 1400
+	codeNotPermitted        = 1401
+	codeInvalidGroupName    = 1402
+	codeTimeout             = 10001
 )
 
 // classify turns an SDK or gRPC error into an *Error. It is the only place in
@@ -125,7 +127,7 @@ func classify(op operation, what string, err error) error {
 			e.Kind, e.Reason = ErrUnavailable, "Milvus did not answer before the timeout"
 		case codes.Unimplemented:
 			// grpc-go answers a method the server does not register before any
-			// interceptor runs (milvus-rbac-semantics.md §2.11).
+			// interceptor runs: "unknown method X for service milvus.proto.milvus.MilvusService".
 			e.Kind = ErrUnsupported
 		case codes.InvalidArgument:
 			e.Kind = ErrInvalidArgument

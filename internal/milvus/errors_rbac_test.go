@@ -15,10 +15,12 @@ import (
 )
 
 // Replies of the role, binding, grant and privilege-group RPCs as each
-// Milvus version sends them (milvus-rbac-semantics.md §4; error_code is the
+// Milvus version sends them (internal/rootcoord/root_coord.go and
+// internal/proxy/impl.go of each release; error_code is the
 // deprecated enum, which client/v2 reads only when code is 0). Only the 2.3
 // replies are also seen live, in the acceptance tests: the others are
-// recorded here from the server source of each version.
+// written here from the server source of each version (emulated, not
+// recorded from a running server).
 func TestClassify_rbacRepliesOfEveryVersion(t *testing.T) {
 	reply := func(code int32, ec commonpb.ErrorCode, reason string) error {
 		return merr.CheckRPCCall(&commonpb.Status{Code: code, ErrorCode: ec, Reason: reason}, nil)

@@ -16,7 +16,8 @@ import (
 )
 
 // Each case is a reply exactly as a Milvus version sends it
-// (milvus-auth-semantics.md §3, §6, §7), turned into an error the way the SDK
+// (internal/proxy/impl.go, util.go and privilege_interceptor.go of each release),
+// turned into an error the way the SDK
 // does (merr.CheckRPCCall), then classified.
 func TestClassify_serverReplies(t *testing.T) {
 	reply := func(code int32, errorCode commonpb.ErrorCode, reason string) error {

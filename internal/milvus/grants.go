@@ -181,18 +181,6 @@ func (c *Client) selectGrants(ctx context.Context, what string, filter *milvuspb
 	return grants, err
 }
 
-// ListDatabases returns every database name, sorted.
-func (c *Client) ListDatabases(ctx context.Context) ([]string, error) {
-	var names []string
-	err := c.call(ctx, opListDatabases, "list databases", func(ctx context.Context) error {
-		var err error
-		names, err = c.sdk.ListDatabase(ctx, milvusclient.NewListDatabaseOption(), noSDKRetry)
-		return err
-	})
-	sort.Strings(names)
-	return names, err
-}
-
 // RolesUsing returns the roles with a grant of the privilege group, sorted.
 func (c *Client) RolesUsing(ctx context.Context, group string) ([]string, error) {
 	roles, err := c.ListRoles(ctx)

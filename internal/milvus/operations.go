@@ -101,9 +101,9 @@ var opSpecs = map[operation]opSpec{
 func (op operation) spec() opSpec { return opSpecs[op] }
 
 // statusRule classifies a non-OK commonpb.Status: the first rule whose
-// operations, code and reason all match decides. Reasons are those of
-// milvus-auth-semantics.md §3/§6 and milvus-rbac-semantics.md §4, for every
-// version from 2.3 to 2.6; errors_test.go replays each of them.
+// operations, code and reason all match decides. Reasons are those Milvus
+// 2.3 to 3.0 send (internal/rootcoord and internal/proxy of each release);
+// the errors_*_test.go tables classify each of them.
 type statusRule struct {
 	ops    []operation // nil: any operation
 	code   int32       // 0: any code
@@ -141,11 +141,13 @@ var statusRules = []statusRule{
 	{ops: ops(opCreateRole), reason: "already exists", kind: ErrAlreadyExists},
 	{ops: ops(opCreateGroup), reason: "is defined by users", kind: ErrAlreadyExists},
 	{ops: ops(opCreateGroup), reason: "is defined by built in privilege", kind: ErrInvalidArgument},
+	{ops: ops(opCreateDatabase), reason: "database already exist", kind: ErrAlreadyExists},
 
 	// Limits. 2.6.19+ uses code 9 (quota exceeded).
 	{reason: "number of users has reached the limit", kind: ErrLimitExceeded},
 	{reason: "number of roles has reached the limit", kind: ErrLimitExceeded},
 	{code: codeQuotaExceeded, kind: ErrLimitExceeded},
+	{code: codeDatabaseNumLimit, kind: ErrLimitExceeded}, // rootCoord.maxDatabaseNum
 
 	// Missing objects.
 	{ops: ops(opUpdatePassword), reason: "user not found", kind: ErrNotFound}, // 2.6.6+ super-user reset
@@ -160,6 +162,7 @@ var statusRules = []statusRule{
 	// Objects still in use.
 	{ops: ops(opDropRole), reason: "fail to drop the role that it has privileges", kind: ErrInUse},
 	{ops: ops(opDropGroup), reason: "is used by role", kind: ErrInUse},
+	{ops: ops(opDropDatabase), reason: "not empty, must drop all collections", kind: ErrInUse},
 
 	// Values the server refuses.
 	{ops: ops(opGrant, opRevoke), reason: "not found the privilege name", kind: ErrInvalidArgument},
@@ -167,6 +170,7 @@ var statusRules = []statusRule{
 	{ops: ops(opAlterGroup), reason: "there is no privilege name", kind: ErrInvalidArgument},
 	{ops: ops(opAlterGroup), reason: "not the same", kind: ErrInvalidArgument}, // privilege level / object type
 	{ops: ops(opAlterGroup), reason: "privileges is empty", kind: ErrInvalidArgument},
+	{ops: ops(opAlterDatabase), reason: "can not alter cipher related properties", kind: ErrInvalidArgument},
 	{reason: "bcrypt: password length exceeds", kind: ErrInvalidArgument}, // ≤2.4 validates 256, bcrypt stops at 72
 
 	// A call between Milvus's own components that failed (seen on 2.3 right
@@ -181,6 +185,8 @@ var statusRules = []statusRule{
 	{code: codeTimeout, kind: ErrUnavailable},
 	{code: codeParameterInvalid, kind: ErrInvalidArgument},
 	{code: codeInvalidGroupName, kind: ErrInvalidArgument},
+	{code: codeInvalidDatabaseName, kind: ErrInvalidArgument},
+	{ops: ops(opDropDatabase), reason: "can not drop default database", kind: ErrInvalidArgument},
 	{ops: ops(opUpdatePassword), code: codeNotAuthenticated, kind: ErrWrongOldPassword},
 	{code: codeNotAuthenticated, kind: ErrUnauthenticated},
 	{code: codeNotPermitted, kind: ErrPermissionDenied},

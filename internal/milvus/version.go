@@ -56,11 +56,34 @@ func (v Version) String() string {
 	return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch)
 }
 
-// Feature is something only newer Milvus servers can do
-// (milvus-rbac-semantics.md §1).
+// Feature is something only newer Milvus servers can do, from Since on (and,
+// where it was backported, from the patch of an older minor line that got it).
 type Feature struct {
 	Name  string
 	Since Version
+	// Backports are the first patches of older minor lines that have it
+	// too (the 2.4 line got some 2.5 features late).
+	Backports []Version
+}
+
+// In reports whether v has the feature.
+func (f Feature) In(v Version) bool {
+	for _, b := range f.Backports {
+		if v.Known() && v.Major == b.Major && v.Minor == b.Minor {
+			return v.AtLeast(b)
+		}
+	}
+	return v.AtLeast(f.Since)
+}
+
+// Needs says which versions have the feature: "2.5.8 or later (2.4.24 on
+// the 2.4 line)".
+func (f Feature) Needs() string {
+	text := f.Since.String() + " or later"
+	for _, b := range f.Backports {
+		text += fmt.Sprintf(" (%s on the %d.%d line)", b, b.Major, b.Minor)
+	}
+	return text
 }
 
 // release2 is Milvus 2.minor.patch.
@@ -70,10 +93,24 @@ func release2(minor, patch int) Version {
 
 // The features the provider gates on the server's version.
 var (
-	FeatureAllDatabaseGrants = Feature{"listing a role's grants in all databases at once", release2(4, 1)}
-	FeatureForceDropRole     = Feature{"dropping a role together with its grants", release2(4, 11)}
-	FeaturePrivilegeGroups   = Feature{"custom privilege groups", release2(4, 16)}
-	FeatureGrantGroups       = Feature{"granting privilege groups", release2(4, 18)}
+	FeatureAllDatabaseGrants = Feature{Name: "listing a role's grants in all databases at once", Since: release2(4, 1)}
+	FeatureForceDropRole     = Feature{Name: "dropping a role together with its grants", Since: release2(4, 11)}
+	FeaturePrivilegeGroups   = Feature{Name: "custom privilege groups", Since: release2(4, 16)}
+	FeatureGrantGroups       = Feature{Name: "granting privilege groups", Since: release2(4, 18)}
+
+	// Database properties: CreateDatabase honours them from 2.4.6 (#34511),
+	// AlterDatabase (#32639) and DescribeDatabase (#32732) came before.
+	FeatureDatabaseProperties = Feature{Name: "database properties", Since: release2(4, 6)}
+	// database.force.deny.reading (#35754).
+	FeatureDatabaseDenyReading = Feature{Name: "the database property database.force.deny.reading", Since: release2(4, 10)}
+	// The force.deny DDL, index, flush and compaction switches (#40784, #40785).
+	FeatureDatabaseDDLSwitches = Feature{Name: "the database properties database.force.deny.ddl and its kin",
+		Since: release2(5, 8), Backports: []Version{release2(4, 24)}}
+	// AlterDatabase.delete_keys (#38380, #38450).
+	FeatureDropDatabaseProperties = Feature{Name: "removing a database property", Since: release2(5, 0),
+		Backports: []Version{release2(4, 18)}}
+	// The timezone database property, checked by the server (#45321).
+	FeatureDatabaseTimezone = Feature{Name: "the database property timezone", Since: release2(6, 6)}
 )
 
 // Version returns the server's version, read once per client.
@@ -98,7 +135,7 @@ func (c *Client) Supports(ctx context.Context, f Feature) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return v.AtLeast(f.Since), nil
+	return f.In(v), nil
 }
 
 // Require fails with ErrUnsupported, naming the feature, the version it needs
@@ -108,7 +145,7 @@ func (c *Client) Require(ctx context.Context, f Feature) error {
 	if err != nil {
 		return err
 	}
-	if v.AtLeast(f.Since) {
+	if f.In(v) {
 		return nil
 	}
 	return unsupported(f, v)
@@ -116,5 +153,5 @@ func (c *Client) Require(ctx context.Context, f Feature) error {
 
 func unsupported(f Feature, v Version) *Error {
 	return &Error{Kind: ErrUnsupported, Entity: EntityServer, Op: "use " + f.Name,
-		Reason: fmt.Sprintf("%s needs Milvus %s or later, and this server is %s", f.Name, f.Since, v)}
+		Reason: fmt.Sprintf("%s needs Milvus %s, and this server is %s", f.Name, f.Needs(), v)}
 }

@@ -24,7 +24,7 @@ func groupConfig(t *testing.T) config.TestStepConfigFunc { return acctest.Config
 func TestAccPrivilegeGroup_refusedByOlderServers(t *testing.T) {
 	version := milvus.ParseVersion(acctest.ServerVersion(t))
 	if version.AtLeast(milvus.FeaturePrivilegeGroups.Since) {
-		t.Skipf("Milvus %s has privilege groups; their behaviour is proven on recorded replies (acc_replay_test.go)", version)
+		t.Skipf("Milvus %s has privilege groups; their behaviour is proven on the emulator (acc_emulated_test.go)", version)
 	}
 	needs := acctest.Words("custom privilege groups needs Milvus 2.4.16 or later, and this server is " + version.String())
 	name := acctest.RandomName("tfacc_group")

@@ -22,7 +22,8 @@ func TestDiff(t *testing.T) {
 }
 
 // Which rule each version applies to a group's members
-// (milvus-rbac-semantics.md §1; the research note's correction 4).
+// (internal/rootcoord/root_coord.go OperatePrivilegeGroup: the object-type
+// check of 2.4.18, the level check of #39194 in 2.4.21 and 2.5.4).
 func TestSameKindRule(t *testing.T) {
 	for version, want := range map[string]string{
 		"v2.4.16": "", "v2.4.17": "", "v2.4.18": "object type", "v2.4.20": "object type", "v2.4.21": "level",

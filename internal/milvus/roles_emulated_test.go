@@ -14,11 +14,11 @@ import (
 
 // DropRole asks for force_drop only where the server honours it (2.4.11+),
 // and revokes first everywhere, so nothing is left behind on any version.
-// On recorded replies: only 2.3 runs here.
+// On the emulator (replies written from the source): only 2.3 runs here.
 func TestDropRole_forceOnlyWhereTheServerHonoursIt(t *testing.T) {
 	for version, wantForce := range map[string]bool{"v2.4.10": false, "v2.4.11": true, "v2.5.4": true, "v2.6.19": true} {
 		t.Run(version, func(t *testing.T) {
-			s, c := connectReplay(t, version)
+			s, c := connectEmulator(t, version)
 			ctx := context.Background()
 			if _, err := c.CreateRole(ctx, "reader"); err != nil {
 				t.Fatal(err)

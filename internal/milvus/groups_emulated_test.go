@@ -16,11 +16,12 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
-// Privilege groups on the replies recorded from Milvus 2.4.16 to 2.6.19
-// (acctest.ReplayServer): only 2.3 runs here.
-func connectReplay(t *testing.T, version string) (*acctest.ReplayServer, *milvus.Client) {
+// Privilege groups on the emulator of Milvus 2.4.16 to 2.6.19
+// (acctest.Emulator: replies written from each release's source, not
+// recorded from a server): only 2.3 runs here.
+func connectEmulator(t *testing.T, version string) (*acctest.Emulator, *milvus.Client) {
 	t.Helper()
-	s := acctest.StartReplayServer(t, version)
+	s := acctest.StartEmulator(t, version)
 	c, err := milvus.Connect(context.Background(), milvus.Config{Address: s.Address, Timeout: 5 * time.Second,
 		Credentials: milvus.Credentials{Username: "root", Password: "Milvus"}, MaxRetries: 1, RetryDelay: time.Millisecond})
 	if err != nil {
@@ -30,10 +31,10 @@ func connectReplay(t *testing.T, version string) (*acctest.ReplayServer, *milvus
 	return s, c
 }
 
-func TestPrivilegeGroups_recordedReplies(t *testing.T) {
+func TestPrivilegeGroups_emulated(t *testing.T) {
 	for _, version := range []string{"v2.4.16", "v2.5.4", "v2.6.6", "v2.6.19"} {
 		t.Run(version, func(t *testing.T) {
-			_, c := connectReplay(t, version)
+			_, c := connectEmulator(t, version)
 			ctx := context.Background()
 			if _, err := c.CreatePrivilegeGroup(ctx, "g1"); err != nil {
 				t.Fatal(err)
@@ -81,7 +82,7 @@ func TestPrivilegeGroups_recordedReplies(t *testing.T) {
 // The SDK's own ListPrivilegeGroups ignores the reply's status; the
 // provider's reads it.
 func TestPrivilegeGroups_listReadsTheStatus(t *testing.T) {
-	s, c := connectReplay(t, "v2.5.4")
+	s, c := connectEmulator(t, "v2.5.4")
 	s.FailNext("ListPrivilegeGroups", &commonpb.Status{Code: 65535, ErrorCode: commonpb.ErrorCode_ListPrivilegeGroupsFailure,
 		Reason: "failed to list privilege groups: etcdserver: request timed out"})
 	groups, err := c.ListPrivilegeGroups(context.Background())
@@ -92,7 +93,7 @@ func TestPrivilegeGroups_listReadsTheStatus(t *testing.T) {
 
 // In use: the drop fails as ErrInUse; the roles are listed across databases.
 func TestPrivilegeGroups_inUse(t *testing.T) {
-	s, c := connectReplay(t, "v2.6.19")
+	s, c := connectEmulator(t, "v2.6.19")
 	ctx := context.Background()
 	if _, err := c.CreatePrivilegeGroup(ctx, "g1"); err != nil {
 		t.Fatal(err)
@@ -124,7 +125,7 @@ func TestPrivilegeGroups_inUse(t *testing.T) {
 
 // On a server before 2.4.16 nothing is sent: the version says no first.
 func TestPrivilegeGroups_versionGate(t *testing.T) {
-	s, c := connectReplay(t, "v2.4.15")
+	s, c := connectEmulator(t, "v2.4.15")
 	_, err := c.CreatePrivilegeGroup(context.Background(), "g1")
 	var e *milvus.Error
 	if !errors.As(err, &e) || e.Kind != milvus.ErrUnsupported {

@@ -21,20 +21,20 @@ import (
 )
 
 // Privilege groups exist only in Milvus 2.4.16 and later, which cannot run
-// here: these tests drive the resource through a real CLI against a server
-// that answers with the replies recorded from each release's source
-// (acctest.ReplayServer). They prove the provider's logic on those replies,
-// not the servers themselves.
-var replayVersions = []string{"v2.4.16", "v2.4.18", "v2.5.4", "v2.6.6", "v2.6.19"}
+// here: these tests drive the resource through a real CLI against the
+// emulator (acctest.Emulator), which answers as each release's source says
+// it would. They prove the provider's logic on those emulated replies, not
+// the servers themselves.
+var emulatedVersions = []string{"v2.4.16", "v2.4.18", "v2.5.4", "v2.6.6", "v2.6.19"}
 
-// replayVars points the shared provider block at the replay server.
-func replayVars(t *testing.T, s *acctest.ReplayServer, pairs ...any) config.Variables {
+// emulatorVars points the shared provider block at the emulator.
+func emulatorVars(t *testing.T, s *acctest.Emulator, pairs ...any) config.Variables {
 	secret := acctest.NewSecretFile(t, "Milvus")
 	return acctest.Vars(append([]any{"address", s.Address, "provider_username", "root",
 		"provider_password_file", secret.Path, "timeout", "5s"}, pairs...)...)
 }
 
-func checkMembers(s *acctest.ReplayServer, name string, want ...string) resource.TestCheckFunc {
+func checkMembers(s *acctest.Emulator, name string, want ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got, ok := s.GroupMembers(name)
 		if !ok {
@@ -47,11 +47,11 @@ func checkMembers(s *acctest.ReplayServer, name string, want ...string) resource
 	}
 }
 
-func TestAccPrivilegeGroup_lifecycleOnRecordedReplies(t *testing.T) {
+func TestAccPrivilegeGroup_lifecycleOnEmulator(t *testing.T) {
 	acctest.PreCheck(t)
-	for _, version := range replayVersions {
+	for _, version := range emulatedVersions {
 		t.Run(version, func(t *testing.T) {
-			s := acctest.StartReplayServer(t, version)
+			s := acctest.StartEmulator(t, version)
 			name := "tfacc_readers"
 			acctest.Steps(t, func(*terraform.State) error {
 				if _, exists := s.GroupMembers(name); exists {
@@ -61,7 +61,7 @@ func TestAccPrivilegeGroup_lifecycleOnRecordedReplies(t *testing.T) {
 			},
 				resource.TestStep{
 					ConfigDirectory: groupConfig(t),
-					ConfigVariables: replayVars(t, s, "name", name, "privileges", []string{"Search", "Query"}),
+					ConfigVariables: emulatorVars(t, s, "name", name, "privileges", []string{"Search", "Query"}),
 					Check: resource.ComposeAggregateTestCheckFunc(
 						checkMembers(s, name, "Query", "Search"),
 						resource.TestCheckResourceAttr(addr, "privileges.#", "2"),
@@ -72,7 +72,7 @@ func TestAccPrivilegeGroup_lifecycleOnRecordedReplies(t *testing.T) {
 				resource.TestStep{
 					// Add and remove in place: no replacement, no new group.
 					ConfigDirectory: groupConfig(t),
-					ConfigVariables: replayVars(t, s, "name", name, "privileges", []string{"Query", "GetStatistics"}),
+					ConfigVariables: emulatorVars(t, s, "name", name, "privileges", []string{"Query", "GetStatistics"}),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 					}},
@@ -88,7 +88,7 @@ func TestAccPrivilegeGroup_lifecycleOnRecordedReplies(t *testing.T) {
 				},
 				resource.TestStep{
 					ConfigDirectory:   groupConfig(t),
-					ConfigVariables:   replayVars(t, s, "name", name, "privileges", []string{"Query", "GetStatistics"}),
+					ConfigVariables:   emulatorVars(t, s, "name", name, "privileges", []string{"Query", "GetStatistics"}),
 					ResourceName:      addr,
 					ImportState:       true,
 					ImportStateVerify: true,
@@ -101,7 +101,7 @@ func TestAccPrivilegeGroup_lifecycleOnRecordedReplies(t *testing.T) {
 // Members of different kinds: the plan refuses them as the server's version
 // would (one level from 2.4.21/2.5.4, one object type on 2.4.18-2.4.20 and
 // 2.5.0-2.5.3, anything on 2.4.16-2.4.17).
-func TestAccPrivilegeGroup_mixedMembersOnRecordedReplies(t *testing.T) {
+func TestAccPrivilegeGroup_mixedMembersOnEmulator(t *testing.T) {
 	acctest.PreCheck(t)
 	for version, want := range map[string]string{
 		"v2.4.16": "",
@@ -110,11 +110,11 @@ func TestAccPrivilegeGroup_mixedMembersOnRecordedReplies(t *testing.T) {
 		"v2.6.19": "of one level",
 	} {
 		t.Run(version, func(t *testing.T) {
-			s := acctest.StartReplayServer(t, version)
+			s := acctest.StartEmulator(t, version)
 			step := resource.TestStep{
 				ConfigDirectory: groupConfig(t),
 				// Query is a Collection privilege; CreateCollection a Global one of database level.
-				ConfigVariables: replayVars(t, s, "name", "tfacc_mixed", "privileges", []string{"Query", "CreateCollection"}),
+				ConfigVariables: emulatorVars(t, s, "name", "tfacc_mixed", "privileges", []string{"Query", "CreateCollection"}),
 			}
 			if want != "" {
 				step.ExpectError = regexp.MustCompile(`(?s)` + acctest.Words("Privileges of Different Kinds in One Group") + ".*" +
@@ -129,11 +129,11 @@ func TestAccPrivilegeGroup_mixedMembersOnRecordedReplies(t *testing.T) {
 
 // A group granted to roles (here outside Terraform) is not dropped: the
 // error names every role, and nothing changes. Once revoked, it goes.
-func TestAccPrivilegeGroup_deleteWhileGrantedOnRecordedReplies(t *testing.T) {
+func TestAccPrivilegeGroup_deleteWhileGrantedOnEmulator(t *testing.T) {
 	acctest.PreCheck(t)
 	for _, version := range []string{"v2.4.18", "v2.5.4", "v2.6.19"} {
 		t.Run(version, func(t *testing.T) {
-			s := acctest.StartReplayServer(t, version)
+			s := acctest.StartEmulator(t, version)
 			name := "tfacc_granted"
 			grant := func(role string, kind milvuspb.OperatePrivilegeType) error {
 				_, err := s.CreateRole(context.Background(), &milvuspb.CreateRoleRequest{Entity: &milvuspb.RoleEntity{Name: role}})
@@ -149,7 +149,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnRecordedReplies(t *testing.T) {
 			acctest.Steps(t, nil,
 				resource.TestStep{
 					ConfigDirectory: groupConfig(t),
-					ConfigVariables: replayVars(t, s, "name", name, "privileges", []string{"Query"}),
+					ConfigVariables: emulatorVars(t, s, "name", name, "privileges", []string{"Query"}),
 					Check: func(*terraform.State) error {
 						for _, role := range []string{"r_one", "r_two"} {
 							if err := grant(role, milvuspb.OperatePrivilegeType_Grant); err != nil {
@@ -161,7 +161,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnRecordedReplies(t *testing.T) {
 				},
 				resource.TestStep{
 					ConfigDirectory: acctest.Config(t, empty),
-					ConfigVariables: replayVars(t, s),
+					ConfigVariables: emulatorVars(t, s),
 					ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Milvus Privilege Group Still Granted") + ".*" +
 						acctest.Words("still granted to the roles r_one, r_two") + ".*" + acctest.Words("Nothing was changed")),
 				},
@@ -172,7 +172,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnRecordedReplies(t *testing.T) {
 						}
 					},
 					ConfigDirectory: acctest.Config(t, empty),
-					ConfigVariables: replayVars(t, s),
+					ConfigVariables: emulatorVars(t, s),
 					Check: func(*terraform.State) error {
 						if _, exists := s.GroupMembers(name); exists {
 							return fmt.Errorf("group %s was not dropped", name)
@@ -187,10 +187,10 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnRecordedReplies(t *testing.T) {
 
 // A group is granted with the 2.4.18 call, read back as one Global row, and
 // imported by its ID; the data source lists it with the built-in groups.
-func TestAccPrivilegeGroup_grantedOnRecordedReplies(t *testing.T) {
+func TestAccPrivilegeGroup_grantedOnEmulator(t *testing.T) {
 	acctest.PreCheck(t)
-	s := acctest.StartReplayServer(t, "v2.5.4")
-	vars := replayVars(t, s, "name", "tfacc_readers", "privileges", []string{"Query", "Search"}, "role", "tfacc_reader")
+	s := acctest.StartEmulator(t, "v2.5.4")
+	vars := emulatorVars(t, s, "name", "tfacc_readers", "privileges", []string{"Query", "Search"}, "role", "tfacc_reader")
 	acctest.Steps(t, nil,
 		resource.TestStep{
 			ConfigDirectory: acctest.Config(t, "testdata/grant", "testdata/datasource"),

@@ -24,13 +24,12 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
-// ReplayServer answers the role, grant and privilege-group RPCs the way a
-// given Milvus 2.4 to 2.6 release does, with the replies recorded from that
-// release's source (milvus-rbac-semantics.md §2 and §4). It exists because
-// only Milvus 2.3 runs here: behaviour that only newer releases have is
-// proven against it, and said so; everything else is proven on the real
-// server.
-type ReplayServer struct {
+// Emulator answers the RPCs the provider sends the way a given Milvus 2.4
+// to 3.0 release does: its replies are written from that release's source
+// (emulated, never recorded from a running server). It exists because only
+// Milvus 2.3 runs here: behaviour that only newer releases have is proven
+// against it, and said so; everything else is proven on the real server.
+type Emulator struct {
 	milvuspb.UnimplementedMilvusServiceServer
 	Address string
 	version milvus.Version
@@ -46,21 +45,21 @@ type ReplayServer struct {
 
 // FailNext makes the next call of method answer with st, as a server that is
 // not ready (code 1) would.
-func (s *ReplayServer) FailNext(method string, st *commonpb.Status) {
+func (s *Emulator) FailNext(method string, st *commonpb.Status) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.failing[method] = st
 }
 
-// StartReplayServer serves the replies of version (e.g. "v2.5.4") on a free
+// StartEmulator serves the replies of version (e.g. "v2.5.4") on a free
 // loopback port, with the user root/Milvus, until the test ends.
-func StartReplayServer(t *testing.T, version string) *ReplayServer {
+func StartEmulator(t *testing.T, version string) *Emulator {
 	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &ReplayServer{Address: lis.Addr().String(), version: milvus.ParseVersion(version),
+	s := &Emulator{Address: lis.Addr().String(), version: milvus.ParseVersion(version),
 		roles: map[string]bool{"admin": true, "public": true}, grants: map[string][]milvus.Grant{},
 		groups: map[string]map[string]bool{}, calls: map[string]int{}, failing: map[string]*commonpb.Status{}}
 	srv := grpc.NewServer(grpc.UnaryInterceptor(s.authenticate))
@@ -71,21 +70,21 @@ func StartReplayServer(t *testing.T, version string) *ReplayServer {
 }
 
 // Calls counts the calls of one method.
-func (s *ReplayServer) Calls(method string) int {
+func (s *Emulator) Calls(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls[method]
 }
 
 // DropRoleForced returns the force_drop flag of each DropRole request so far.
-func (s *ReplayServer) DropRoleForced() []bool {
+func (s *Emulator) DropRoleForced() []bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]bool(nil), s.forced...)
 }
 
 // GroupMembers returns a custom group's members, sorted, and whether it exists.
-func (s *ReplayServer) GroupMembers(name string) ([]string, bool) {
+func (s *Emulator) GroupMembers(name string) ([]string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	g, ok := s.groups[name]
@@ -97,11 +96,11 @@ func (s *ReplayServer) GroupMembers(name string) ([]string, bool) {
 	return members, ok
 }
 
-func (s *ReplayServer) since(v string) bool { return s.version.AtLeast(milvus.ParseVersion(v)) }
+func (s *Emulator) since(v string) bool { return s.version.AtLeast(milvus.ParseVersion(v)) }
 
 // authenticate is Milvus's interceptor: root/Milvus only; methods the
 // version lacks answer Unimplemented before it, as grpc-go does.
-func (s *ReplayServer) authenticate(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+func (s *Emulator) authenticate(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	method := info.FullMethod[strings.LastIndex(info.FullMethod, "/")+1:]
 	s.mu.Lock()
 	s.calls[method]++
@@ -125,26 +124,26 @@ var okStatus = &commonpb.Status{}
 
 // fail builds a Status for a refused input as the version does: code 65535
 // until 2.6.19, which reports code 1100 and ": invalid parameter".
-func (s *ReplayServer) fail(ec commonpb.ErrorCode, reason string) *commonpb.Status {
+func (s *Emulator) fail(ec commonpb.ErrorCode, reason string) *commonpb.Status {
 	if s.since("2.6.19") {
 		return &commonpb.Status{Code: 1100, ErrorCode: ec, Reason: reason + ": invalid parameter"}
 	}
 	return &commonpb.Status{Code: 65535, ErrorCode: ec, Reason: reason}
 }
 
-func (s *ReplayServer) Connect(context.Context, *milvuspb.ConnectRequest) (*milvuspb.ConnectResponse, error) {
+func (s *Emulator) Connect(context.Context, *milvuspb.ConnectRequest) (*milvuspb.ConnectResponse, error) {
 	return &milvuspb.ConnectResponse{Status: okStatus}, nil
 }
 
-func (s *ReplayServer) GetVersion(context.Context, *milvuspb.GetVersionRequest) (*milvuspb.GetVersionResponse, error) {
+func (s *Emulator) GetVersion(context.Context, *milvuspb.GetVersionRequest) (*milvuspb.GetVersionResponse, error) {
 	return &milvuspb.GetVersionResponse{Status: okStatus, Version: s.version.String()}, nil
 }
 
-func (s *ReplayServer) SelectUser(context.Context, *milvuspb.SelectUserRequest) (*milvuspb.SelectUserResponse, error) {
+func (s *Emulator) SelectUser(context.Context, *milvuspb.SelectUserRequest) (*milvuspb.SelectUserResponse, error) {
 	return &milvuspb.SelectUserResponse{Status: okStatus, Results: []*milvuspb.UserResult{{User: &milvuspb.UserEntity{Name: "root"}}}}, nil
 }
 
-func (s *ReplayServer) CreateRole(_ context.Context, req *milvuspb.CreateRoleRequest) (*commonpb.Status, error) {
+func (s *Emulator) CreateRole(_ context.Context, req *milvuspb.CreateRoleRequest) (*commonpb.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	name := req.GetEntity().GetName()
@@ -155,7 +154,7 @@ func (s *ReplayServer) CreateRole(_ context.Context, req *milvuspb.CreateRoleReq
 	return okStatus, nil
 }
 
-func (s *ReplayServer) SelectRole(_ context.Context, req *milvuspb.SelectRoleRequest) (*milvuspb.SelectRoleResponse, error) {
+func (s *Emulator) SelectRole(_ context.Context, req *milvuspb.SelectRoleRequest) (*milvuspb.SelectRoleResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	resp := &milvuspb.SelectRoleResponse{Status: okStatus}
@@ -167,7 +166,7 @@ func (s *ReplayServer) SelectRole(_ context.Context, req *milvuspb.SelectRoleReq
 	return resp, nil
 }
 
-func (s *ReplayServer) DropRole(_ context.Context, req *milvuspb.DropRoleRequest) (*commonpb.Status, error) {
+func (s *Emulator) DropRole(_ context.Context, req *milvuspb.DropRoleRequest) (*commonpb.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.forced = append(s.forced, req.GetForceDrop())
@@ -183,7 +182,7 @@ func (s *ReplayServer) DropRole(_ context.Context, req *milvuspb.DropRoleRequest
 }
 
 // OperatePrivilege is the classic call: 2.4.18+ refuses groups through it.
-func (s *ReplayServer) OperatePrivilege(_ context.Context, req *milvuspb.OperatePrivilegeRequest) (*commonpb.Status, error) {
+func (s *Emulator) OperatePrivilege(_ context.Context, req *milvuspb.OperatePrivilegeRequest) (*commonpb.Status, error) {
 	e := req.GetEntity()
 	name := e.GetGrantor().GetPrivilege().GetName()
 	s.mu.Lock()
@@ -200,7 +199,7 @@ func (s *ReplayServer) OperatePrivilege(_ context.Context, req *milvuspb.Operate
 }
 
 // OperatePrivilegeV2 (2.4.18+) stores groups as Global rows.
-func (s *ReplayServer) OperatePrivilegeV2(_ context.Context, req *milvuspb.OperatePrivilegeV2Request) (*commonpb.Status, error) {
+func (s *Emulator) OperatePrivilegeV2(_ context.Context, req *milvuspb.OperatePrivilegeV2Request) (*commonpb.Status, error) {
 	name := req.GetGrantor().GetPrivilege().GetName()
 	s.mu.Lock()
 	_, custom := s.groups[name]
@@ -213,7 +212,7 @@ func (s *ReplayServer) OperatePrivilegeV2(_ context.Context, req *milvuspb.Opera
 	return s.operate(g, req.GetType() == milvuspb.OperatePrivilegeType_Grant), nil
 }
 
-func (s *ReplayServer) operate(g milvus.Grant, grant bool) *commonpb.Status {
+func (s *Emulator) operate(g milvus.Grant, grant bool) *commonpb.Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.roles[g.Role] {
@@ -234,7 +233,7 @@ func (s *ReplayServer) operate(g milvus.Grant, grant bool) *commonpb.Status {
 
 // SelectGrant lists a role's rows in one database, or every database for
 // "*" (2.4.1+).
-func (s *ReplayServer) SelectGrant(_ context.Context, req *milvuspb.SelectGrantRequest) (*milvuspb.SelectGrantResponse, error) {
+func (s *Emulator) SelectGrant(_ context.Context, req *milvuspb.SelectGrantRequest) (*milvuspb.SelectGrantResponse, error) {
 	e := req.GetEntity()
 	role := e.GetRole().GetName()
 	s.mu.Lock()
@@ -258,7 +257,7 @@ func (s *ReplayServer) SelectGrant(_ context.Context, req *milvuspb.SelectGrantR
 	return resp, nil
 }
 
-func (s *ReplayServer) CreatePrivilegeGroup(_ context.Context, req *milvuspb.CreatePrivilegeGroupRequest) (*commonpb.Status, error) {
+func (s *Emulator) CreatePrivilegeGroup(_ context.Context, req *milvuspb.CreatePrivilegeGroupRequest) (*commonpb.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	name := req.GetGroupName()
@@ -278,7 +277,7 @@ func (s *ReplayServer) CreatePrivilegeGroup(_ context.Context, req *milvuspb.Cre
 }
 
 // DropPrivilegeGroup: a missing group is success; one a role uses is refused.
-func (s *ReplayServer) DropPrivilegeGroup(_ context.Context, req *milvuspb.DropPrivilegeGroupRequest) (*commonpb.Status, error) {
+func (s *Emulator) DropPrivilegeGroup(_ context.Context, req *milvuspb.DropPrivilegeGroupRequest) (*commonpb.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	name := req.GetGroupName()
@@ -301,7 +300,7 @@ func (s *ReplayServer) DropPrivilegeGroup(_ context.Context, req *milvuspb.DropP
 
 // ListPrivilegeGroups: custom groups sorted by name, members in random
 // order, then (2.4.18+) the nine built-in groups.
-func (s *ReplayServer) ListPrivilegeGroups(context.Context, *milvuspb.ListPrivilegeGroupsRequest) (*milvuspb.ListPrivilegeGroupsResponse, error) {
+func (s *Emulator) ListPrivilegeGroups(context.Context, *milvuspb.ListPrivilegeGroupsRequest) (*milvuspb.ListPrivilegeGroupsResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st := s.failing["ListPrivilegeGroups"]; st != nil {
@@ -334,7 +333,7 @@ func (s *ReplayServer) ListPrivilegeGroups(context.Context, *milvuspb.ListPrivil
 
 // OperatePrivilegeGroup adds or removes members with set semantics, and
 // checks them the way the version does.
-func (s *ReplayServer) OperatePrivilegeGroup(_ context.Context, req *milvuspb.OperatePrivilegeGroupRequest) (*commonpb.Status, error) {
+func (s *Emulator) OperatePrivilegeGroup(_ context.Context, req *milvuspb.OperatePrivilegeGroupRequest) (*commonpb.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	name, ec := req.GetGroupName(), commonpb.ErrorCode_OperatePrivilegeGroupFailure
@@ -376,7 +375,7 @@ func (s *ReplayServer) OperatePrivilegeGroup(_ context.Context, req *milvuspb.Op
 }
 
 // kind is what the version wants a group's members to share.
-func (s *ReplayServer) kind(privilege string) string {
+func (s *Emulator) kind(privilege string) string {
 	p, _ := milvus.LookupPrivilege(privilege)
 	if s.since("2.5.4") || (s.version.Minor == 4 && s.since("2.4.21")) {
 		return string(p.Level)
