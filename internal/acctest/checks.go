@@ -196,3 +196,14 @@ func (s *Server) ExpectAllowed(allowed bool, op func() error) error {
 	}
 	return err
 }
+
+// CheckDatabase passes when Milvus lists the database (exists) or not.
+func (s *Server) CheckDatabase(name string, exists bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		has, err := s.DatabaseExists(name)
+		if err == nil && has != exists {
+			err = fmt.Errorf("database %s exists = %v, want %v", name, has, exists)
+		}
+		return err
+	}
+}

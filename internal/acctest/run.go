@@ -45,7 +45,7 @@ func Config(t *testing.T, dirs ...string) config.TestStepConfigFunc {
 }
 
 // Vars builds configuration variables from name/value pairs; values may be
-// strings, bools or ints.
+// strings, bools, ints, floats, string lists or string maps.
 func Vars(pairs ...any) config.Variables {
 	v := config.Variables{}
 	for i := 0; i+1 < len(pairs); i += 2 {
@@ -57,6 +57,14 @@ func Vars(pairs ...any) config.Variables {
 			v[key] = config.StringVariable(value)
 		case int:
 			v[key] = config.IntegerVariable(value)
+		case float64:
+			v[key] = config.FloatVariable(value)
+		case map[string]string:
+			m := map[string]config.Variable{}
+			for k, s := range value {
+				m[k] = config.StringVariable(s)
+			}
+			v[key] = config.MapVariable(m)
 		case []string:
 			list := make([]config.Variable, len(value))
 			for j, s := range value {

@@ -41,6 +41,16 @@ func AlreadyExists(o Object, why string) diag.Diagnostic {
 	return diag.NewErrorDiagnostic(o.title()+" Already Exists", detail)
 }
 
+// TakenOver is the warning of a create that found its object already there
+// and provably the one the configuration asks for; proof says how that is
+// known ("it logs in with the configured password").
+func TakenOver(o Object, proof string) diag.Diagnostic {
+	return Warning("Existing "+o.title()+" Taken Over", o.ImportID, fmt.Sprintf(
+		"Milvus already had %s, and %s, so it is the %s this configuration asks for: most likely an earlier apply "+
+			"created it and was interrupted (or lost Milvus's answer) before it could record it. Terraform now manages it. "+
+			"Nothing was changed on the server.", o.Name, proof, o.Entity))
+}
+
 // DeletedOutside is the warning of a Read that found the object gone: what
 // happened, and what the plan does about it (consequence adds to that).
 func DeletedOutside(o Object, consequence string) diag.Diagnostic {

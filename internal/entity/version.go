@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
@@ -24,6 +25,19 @@ func Require(ctx context.Context, data *providerdata.Data, f milvus.Feature) dia
 	}
 	if err := data.Client.Require(ctx, f); err != nil {
 		diags.Append(diagnostics.MilvusError("Unsupported Milvus Version", err))
+	}
+	return diags
+}
+
+// RequireAt is Require for a feature one attribute asks for: the error
+// points at that attribute.
+func RequireAt(ctx context.Context, data *providerdata.Data, f milvus.Feature, at path.Path) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if data == nil {
+		return diags
+	}
+	if err := data.Client.Require(ctx, f); err != nil {
+		diags.AddAttributeError(at, "Unsupported Milvus Version", diagnostics.Detail(err))
 	}
 	return diags
 }

@@ -91,6 +91,35 @@ func (c *Client) DescribeDatabase(ctx context.Context, name string) (*Database, 
 	return db, err
 }
 
+// DescribeDatabases returns every database with its properties, sorted by
+// name: one listing, then (from Milvus 2.4.6, which has properties) one
+// describe per database, as Milvus lists no properties.
+func (c *Client) DescribeDatabases(ctx context.Context) ([]Database, error) {
+	names, err := c.ListDatabases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	props, err := c.Supports(ctx, FeatureDatabaseProperties)
+	if err != nil {
+		return nil, err
+	}
+	dbs := make([]Database, 0, len(names))
+	for _, name := range names {
+		db := &Database{Name: name, Properties: map[string]string{}}
+		if props {
+			db, err = c.DescribeDatabase(ctx, name)
+			if errors.Is(err, ErrNotFound) {
+				continue // dropped meanwhile
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		dbs = append(dbs, *db)
+	}
+	return dbs, nil
+}
+
 func (c *Client) databaseExists(ctx context.Context, name string) (bool, error) {
 	names, err := c.ListDatabases(ctx)
 	if err != nil {

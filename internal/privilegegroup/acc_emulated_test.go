@@ -11,7 +11,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -26,13 +25,6 @@ import (
 // it would. They prove the provider's logic on those emulated replies, not
 // the servers themselves.
 var emulatedVersions = []string{"v2.4.16", "v2.4.18", "v2.5.4", "v2.6.6", "v2.6.19"}
-
-// emulatorVars points the shared provider block at the emulator.
-func emulatorVars(t *testing.T, s *acctest.Emulator, pairs ...any) config.Variables {
-	secret := acctest.NewSecretFile(t, "Milvus")
-	return acctest.Vars(append([]any{"address", s.Address, "provider_username", "root",
-		"provider_password_file", secret.Path, "timeout", "5s"}, pairs...)...)
-}
 
 func checkMembers(s *acctest.Emulator, name string, want ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -61,7 +53,7 @@ func TestAccPrivilegeGroup_lifecycleOnEmulator(t *testing.T) {
 			},
 				resource.TestStep{
 					ConfigDirectory: groupConfig(t),
-					ConfigVariables: emulatorVars(t, s, "name", name, "privileges", []string{"Search", "Query"}),
+					ConfigVariables: s.Vars(t, "name", name, "privileges", []string{"Search", "Query"}),
 					Check: resource.ComposeAggregateTestCheckFunc(
 						checkMembers(s, name, "Query", "Search"),
 						resource.TestCheckResourceAttr(addr, "privileges.#", "2"),
@@ -72,7 +64,7 @@ func TestAccPrivilegeGroup_lifecycleOnEmulator(t *testing.T) {
 				resource.TestStep{
 					// Add and remove in place: no replacement, no new group.
 					ConfigDirectory: groupConfig(t),
-					ConfigVariables: emulatorVars(t, s, "name", name, "privileges", []string{"Query", "GetStatistics"}),
+					ConfigVariables: s.Vars(t, "name", name, "privileges", []string{"Query", "GetStatistics"}),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 					}},
@@ -88,7 +80,7 @@ func TestAccPrivilegeGroup_lifecycleOnEmulator(t *testing.T) {
 				},
 				resource.TestStep{
 					ConfigDirectory:   groupConfig(t),
-					ConfigVariables:   emulatorVars(t, s, "name", name, "privileges", []string{"Query", "GetStatistics"}),
+					ConfigVariables:   s.Vars(t, "name", name, "privileges", []string{"Query", "GetStatistics"}),
 					ResourceName:      addr,
 					ImportState:       true,
 					ImportStateVerify: true,
@@ -114,7 +106,7 @@ func TestAccPrivilegeGroup_mixedMembersOnEmulator(t *testing.T) {
 			step := resource.TestStep{
 				ConfigDirectory: groupConfig(t),
 				// Query is a Collection privilege; CreateCollection a Global one of database level.
-				ConfigVariables: emulatorVars(t, s, "name", "tfacc_mixed", "privileges", []string{"Query", "CreateCollection"}),
+				ConfigVariables: s.Vars(t, "name", "tfacc_mixed", "privileges", []string{"Query", "CreateCollection"}),
 			}
 			if want != "" {
 				step.ExpectError = regexp.MustCompile(`(?s)` + acctest.Words("Privileges of Different Kinds in One Group") + ".*" +
@@ -149,7 +141,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnEmulator(t *testing.T) {
 			acctest.Steps(t, nil,
 				resource.TestStep{
 					ConfigDirectory: groupConfig(t),
-					ConfigVariables: emulatorVars(t, s, "name", name, "privileges", []string{"Query"}),
+					ConfigVariables: s.Vars(t, "name", name, "privileges", []string{"Query"}),
 					Check: func(*terraform.State) error {
 						for _, role := range []string{"r_one", "r_two"} {
 							if err := grant(role, milvuspb.OperatePrivilegeType_Grant); err != nil {
@@ -161,7 +153,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnEmulator(t *testing.T) {
 				},
 				resource.TestStep{
 					ConfigDirectory: acctest.Config(t, empty),
-					ConfigVariables: emulatorVars(t, s),
+					ConfigVariables: s.Vars(t),
 					ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Milvus Privilege Group Still Granted") + ".*" +
 						acctest.Words("still granted to the roles r_one, r_two") + ".*" + acctest.Words("Nothing was changed")),
 				},
@@ -172,7 +164,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnEmulator(t *testing.T) {
 						}
 					},
 					ConfigDirectory: acctest.Config(t, empty),
-					ConfigVariables: emulatorVars(t, s),
+					ConfigVariables: s.Vars(t),
 					Check: func(*terraform.State) error {
 						if _, exists := s.GroupMembers(name); exists {
 							return fmt.Errorf("group %s was not dropped", name)
@@ -190,7 +182,7 @@ func TestAccPrivilegeGroup_deleteWhileGrantedOnEmulator(t *testing.T) {
 func TestAccPrivilegeGroup_grantedOnEmulator(t *testing.T) {
 	acctest.PreCheck(t)
 	s := acctest.StartEmulator(t, "v2.5.4")
-	vars := emulatorVars(t, s, "name", "tfacc_readers", "privileges", []string{"Query", "Search"}, "role", "tfacc_reader")
+	vars := s.Vars(t, "name", "tfacc_readers", "privileges", []string{"Query", "Search"}, "role", "tfacc_reader")
 	acctest.Steps(t, nil,
 		resource.TestStep{
 			ConfigDirectory: acctest.Config(t, "testdata/grant", "testdata/datasource"),

@@ -80,12 +80,19 @@ func TestAccExamples_plan(t *testing.T) {
 		step(nil, "resources/milvus_role/resource.tf"),
 		step(config.Variables{"reader_password": password}, "resources/milvus_user_role/resource.tf"),
 		step(nil, "resources/milvus_grant/resource.tf"),
+		step(nil, "resources/milvus_database/resource.tf"),
+		step(nil, "data-sources/milvus_database/data-source.tf"),
+		step(nil, "data-sources/milvus_databases/data-source.tf"),
 	}
 	// Privilege groups need Milvus 2.4.16: their examples plan on such a
 	// server, and are only validated (with every other example) elsewhere.
 	if milvus.ParseVersion(acctest.ServerVersion(t)).AtLeast(milvus.FeatureGrantGroups.Since) {
 		steps = append(steps, step(nil, "resources/milvus_privilege_group/resource.tf"),
 			step(nil, "data-sources/milvus_privilege_groups/data-source.tf"))
+	}
+	// Database properties need Milvus 2.4.6.
+	if milvus.ParseVersion(acctest.ServerVersion(t)).AtLeast(milvus.FeatureDatabaseProperties.Since) {
+		steps = append(steps, step(nil, "resources/milvus_database/properties.tf"))
 	}
 	resource.Test(t, resource.TestCase{PreCheck: func() { acctest.PreCheck(t) }, Steps: steps, TerraformVersionChecks: examplesCLI})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/database"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/grant"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
@@ -98,11 +99,13 @@ func anyUnknown(m providerModel) bool {
 func (p *milvusProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		user.NewResource, role.NewResource, userrole.NewResource, grant.NewResource, privilegegroup.NewResource,
+		database.NewResource,
 	}
 }
 
 func (p *milvusProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		user.NewDataSource, user.NewListDataSource, role.NewDataSource, role.NewListDataSource, privilegegroup.NewListDataSource,
+		database.NewDataSource, database.NewListDataSource,
 	}
 }

@@ -19,3 +19,12 @@ func StringList(values []string) types.List {
 	}
 	return types.ListValueMust(types.StringType, elems)
 }
+
+// StringMap is a known map of strings (empty, not null, for none).
+func StringMap(values map[string]string) types.Map {
+	elems := make(map[string]attr.Value, len(values))
+	for k, v := range values {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}

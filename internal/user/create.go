@@ -6,7 +6,6 @@ package user
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -49,10 +48,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Create Milvus User", err))
 		return
 	case created == milvus.FoundExisting:
-		resp.Diagnostics.Append(diagnostics.Warning("Existing Milvus User Taken Over", name, fmt.Sprintf(
-			"Milvus already had user %q, and it logs in with the configured password, so it is the user this "+
-				"configuration asks for: most likely an earlier apply created it and was interrupted (or lost Milvus's "+
-				"answer) before it could record it. Terraform now manages it. Nothing was changed on the server.", name)))
+		resp.Diagnostics.Append(diagnostics.TakenOver(object(name), "it logs in with the configured password"))
 	case created == milvus.CreatedAfterLostReply:
 		tflog.Info(ctx, "Milvus did not answer the create, but the user exists and logs in with the configured password",
 			map[string]any{"name": name})

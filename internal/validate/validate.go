@@ -108,6 +108,15 @@ var GrantDatabase = NameRule{
 	Rule:  `"*" (every database), or ` + Database.Rule,
 }
 
+// ResourceGroup is Milvus's resource group name rule (ValidateResourceGroupName).
+var ResourceGroup = NameRule{
+	Noun:  "resource group name",
+	Max:   255,
+	First: identStart,
+	Rest:  ident,
+	Rule:  "1 to 255 characters: an ASCII letter or '_' first, then letters, digits or '_'",
+}
+
 // ObjectName is the name of the collection (or user) a grant is on, or "*".
 var ObjectName = NameRule{
 	Noun:  "object name",

@@ -1,0 +1,4 @@
+import {
+  to = milvus_database.search
+  id = "team_search"
+}

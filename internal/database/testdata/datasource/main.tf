@@ -1,0 +1,9 @@
+variable "name" {
+  type = string
+}
+
+data "milvus_database" "test" {
+  name = var.name
+}
+
+data "milvus_databases" "all" {}
