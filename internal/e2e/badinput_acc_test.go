@@ -161,6 +161,48 @@ resource "milvus_user" "x" {
   name       = "Insert"
   privileges = ["Query"]
 }`, stage: atValidate, want: "it is the name of a built-in privilege or privilege group"},
+
+	// Databases.
+	{name: "database name with a hyphen", config: database(`"team-a"`, ""), stage: atValidate, want: `Invalid Milvus Database Name … it contains "-"`},
+	{name: "database name of 256 characters", config: database(`"`+strings.Repeat("d", 256)+`"`, ""), stage: atValidate,
+		want: "it is 256 characters long"},
+	{name: "database name with a digit first", config: database(`"1team"`, ""), stage: atValidate, want: `it starts with "1"`},
+	{name: "creating default", config: database(`"default"`, ""), stage: atPlan, want: "Built-In Milvus Database … import it"},
+	{name: "replica number zero", config: database(`"team_a"`, "replica_number = 0"), stage: atValidate, want: "replica_number … must be at least 1"},
+	{name: "negative collection limit", config: database(`"team_a"`, "max_collections = -1"), stage: atValidate, want: "must be at least 0"},
+	{name: "negative disk quota", config: database(`"team_a"`, "disk_quota_mb = -0.5"), stage: atValidate, want: "must be at least 0.000000"},
+	{name: "collection limit not a number", config: database(`"team_a"`, `max_collections = "many"`), stage: atValidate,
+		want: "Incorrect attribute value type"},
+	{name: "switch not a boolean", config: database(`"team_a"`, `force_deny_writing = "maybe"`), stage: atValidate,
+		want: "Incorrect attribute value type"},
+	{name: "resource group with a hyphen", config: database(`"team_a"`, `resource_groups = ["rg-1"]`), stage: atValidate,
+		want: `Invalid Milvus Resource Group Name … it contains "-"`},
+	{name: "no resource groups", config: database(`"team_a"`, `resource_groups = []`), stage: atValidate, want: "set must contain at least 1 elements"},
+	{name: "unknown time zone", config: database(`"team_a"`, `timezone = "Mars/Olympus"`), stage: atValidate,
+		want: `Invalid Time Zone … "Mars/Olympus" is not valid: no IANA time zone has that name`},
+	{name: "local time zone", config: database(`"team_a"`, `timezone = "Local"`), stage: atValidate, want: "names the zone of whichever machine"},
+	{name: "property set both ways", config: database(`"team_a"`, "max_collections = 5\n  properties = { \"database.max.collections\" = \"5\" }"),
+		stage: atValidate, want: "Database Property Set Both Ways … set max_collections instead"},
+	{name: "mistyped database property", config: database(`"team_a"`, `properties = { "database.max.colections" = "5" }`), stage: atValidate,
+		want: "Unknown Database Property … Did you mean database.max.collections (the attribute max_collections)?"},
+	{name: "property Milvus sets", config: database(`"team_a"`, `properties = { "cipher.key" = "k" }`), stage: atValidate,
+		want: "Database Property Set by Milvus"},
+	{name: "empty property key", config: database(`"team_a"`, `properties = { "" = "x" }`), stage: atValidate, want: "A property key is empty"},
+	{name: "database properties on 2.3", config: database(`"team_a"`, "max_collections = 5"), stage: atPlan, before: "2.4.6",
+		want: "Unsupported Milvus Version … database properties needs Milvus 2.4.6 or later"},
+	{name: "free property on 2.3", config: database(`"team_a"`, `properties = { "team" = "a" }`), stage: atPlan, before: "2.4.6",
+		want: "Unsupported Milvus Version … database properties needs Milvus 2.4.6 or later"},
+	{name: "time zone on 2.3", config: database(`"team_a"`, `timezone = "UTC"`), stage: atPlan, before: "2.6.6",
+		want: "Unsupported Milvus Version … timezone needs Milvus 2.6.6 or later"},
+	{name: "database import ID with a hyphen", config: database(`"team_a"`, ""), importTo: "milvus_database.x team-a", stage: atImport,
+		want: `The name in the import ID ("team-a") is not valid: it contains "-"`},
+	{name: "data source database name", config: `data "milvus_database" "x" {
+  name = "a b"
+}`, stage: atValidate, want: `Invalid Milvus Database Name … it contains " "`},
+}
+
+func database(name, body string) string {
+	return fmt.Sprintf("resource \"milvus_database\" \"x\" {\n  name = %s\n  %s\n}\n", name, body)
 }
 
 func user(name, password string) string {
@@ -173,7 +215,8 @@ func binding(user, role string) string {
 
 // writeRPCs change something on the server.
 var writeRPCs = []string{"CreateCredential", "UpdateCredential", "DeleteCredential", "CreateRole", "DropRole", "OperateUserRole",
-	"OperatePrivilege", "OperatePrivilegeV2", "CreatePrivilegeGroup", "DropPrivilegeGroup", "OperatePrivilegeGroup"}
+	"OperatePrivilege", "OperatePrivilegeV2", "CreatePrivilegeGroup", "DropPrivilegeGroup", "OperatePrivilegeGroup",
+	"CreateDatabase", "DropDatabase", "AlterDatabase"}
 
 // Every bad input is caught where it is first knowable, with a clear error,
 // and nothing reaches Milvus before: no request at all when terraform
