@@ -58,6 +58,9 @@ legacy=$(scripts/terraform-cli.sh legacy)
 cli_config="$results/empty.tfrc"
 : >"$cli_config"
 export TF_CLI_CONFIG_FILE=$cli_config TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+# The provider's journal of objects being created (for take-overs after a
+# killed apply) goes with the run, not into the user's cache.
+export MILVUS_PROVIDER_JOURNAL_DIR=$results/journal
 for cli in "$primary" "$opentofu" "$legacy"; do echo "$cli: $("$cli" version | head -n1)"; done
 
 run_tests() { # NAME CLI PACKAGES [go test args]

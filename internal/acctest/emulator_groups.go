@@ -142,3 +142,13 @@ func (s *Emulator) kind(privilege string) string {
 	}
 	return p.Object
 }
+
+// CreateGroupOutside creates a custom group behind Terraform's back.
+func (s *Emulator) CreateGroupOutside(name string, privileges ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.groups[name] = map[string]bool{}
+	for _, p := range privileges {
+		s.groups[name][p] = true
+	}
+}

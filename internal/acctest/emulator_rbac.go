@@ -128,3 +128,12 @@ func (s *Emulator) SelectGrant(_ context.Context, req *milvuspb.SelectGrantReque
 	}
 	return resp, nil
 }
+
+// GrantOutside creates the role unless it exists and grants it g behind
+// Terraform's back.
+func (s *Emulator) GrantOutside(g milvus.Grant) {
+	s.mu.Lock()
+	s.roles[g.Role] = true
+	s.mu.Unlock()
+	s.operate(g, true)
+}

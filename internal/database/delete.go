@@ -46,7 +46,7 @@ func (r *databaseResource) Delete(ctx context.Context, req resource.DeleteReques
 			"Database %q holds %s. Milvus drops only an empty database, and this provider never drops collections, so "+
 				"nothing was deleted and no grant was revoked.\n\nDrop or move the collections with a Milvus client, then run "+
 				"Terraform again. To keep the database and stop managing it, remove it from the state instead (a removed block "+
-				"with destroy = false, or terraform state rm).", name, listSome(collections, "collection")))
+				"with destroy = false, or terraform state rm).", name, diagnostics.Some(collections, "collection")))
 		return
 	}
 	grants, err := r.Data.Client.GrantsIn(ctx, name)

@@ -42,7 +42,7 @@ func (r *databaseResource) takeOver(ctx context.Context, name string, props map[
 	}
 	var why []string
 	if len(collections) > 0 {
-		why = append(why, "it holds "+listSome(collections, "collection"))
+		why = append(why, "it holds "+diagnostics.Some(collections, "collection"))
 	}
 	if len(differ) > 0 {
 		why = append(why, "its properties differ from the configured ones ("+strings.Join(differ, "; ")+")")
@@ -57,21 +57,4 @@ func quoteOrMissing(v string, ok bool) string {
 		return "not set"
 	}
 	return fmt.Sprintf("%q", v)
-}
-
-// listSome names up to five items and counts the rest: "3 collections
-// (a, b, c)", "12 collections (a, b, c, d, e, and 7 more)".
-func listSome(items []string, noun string) string {
-	shown := items
-	if len(shown) > 5 {
-		shown = shown[:5]
-	}
-	text := strings.Join(shown, ", ")
-	if len(items) > len(shown) {
-		text += fmt.Sprintf(", and %d more", len(items)-len(shown))
-	}
-	if len(items) != 1 {
-		noun += "s"
-	}
-	return fmt.Sprintf("%d %s (%s)", len(items), noun, text)
 }

@@ -78,3 +78,20 @@ func NotFound(o Object, remedy string) diag.Diagnostic {
 func Warning(summary, key, detail string) diag.Diagnostic {
 	return diag.NewWarningDiagnostic(summary+": "+key, detail)
 }
+
+// Some names up to five items and counts the rest, for details: "3
+// collections (a, b, c)", "12 collections (a, b, c, d, e, and 7 more)".
+func Some(items []string, noun string) string {
+	shown := items
+	if len(shown) > 5 {
+		shown = shown[:5]
+	}
+	text := strings.Join(shown, ", ")
+	if len(items) > len(shown) {
+		text += fmt.Sprintf(", and %d more", len(items)-len(shown))
+	}
+	if len(items) != 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s (%s)", len(items), noun, text)
+}

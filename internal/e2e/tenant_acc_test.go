@@ -166,8 +166,12 @@ func leftOf(t *testing.T, server *acctest.Server, team string) {
 			}
 		}
 	}
-	if exists, err := server.DatabaseExists(team); err != nil || exists {
-		t.Errorf("the destroyed team's database is still there (%v)", err)
+	dbs, err := server.Databases()
+	acctest.Must(t, err)
+	for _, db := range dbs {
+		if db == team || strings.HasPrefix(db, team+"_") {
+			t.Errorf("database %s of the destroyed team is still there", db)
+		}
 	}
 }
 

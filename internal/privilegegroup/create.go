@@ -29,8 +29,9 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	_, err := r.Data.Client.CreatePrivilegeGroup(ctx, name)
 	switch {
 	case errors.Is(err, milvus.ErrAlreadyExists):
-		resp.Diagnostics.Append(diagnostics.AlreadyExists(object(name), ""))
-		return
+		if !r.takeOver(ctx, name, members, &resp.Diagnostics) {
+			return
+		}
 	case err != nil:
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Create Milvus Privilege Group", err))
 		return

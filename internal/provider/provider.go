@@ -16,6 +16,7 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/database"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/grant"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/journal"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/privilegegroup"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
@@ -79,7 +80,8 @@ func (p *milvusProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Connect to Milvus", err))
 		return
 	}
-	data := &providerdata.Data{Client: client, ForbidPasswordReset: s.ForbidPasswordReset, VerifyPasswords: s.VerifyPasswords}
+	data := &providerdata.Data{Client: client, ForbidPasswordReset: s.ForbidPasswordReset, VerifyPasswords: s.VerifyPasswords,
+		Journal: journal.Open(client.Endpoint())}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

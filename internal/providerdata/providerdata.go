@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/journal"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
@@ -23,6 +24,9 @@ type Data struct {
 	ForbidPasswordReset bool
 	// VerifyPasswords turns on the password drift checks.
 	VerifyPasswords bool
+	// Journal proves which objects this working directory started creating
+	// (for take-overs after an interrupted apply).
+	Journal *journal.Journal
 }
 
 // From unpacks the value passed to a resource's or data source's Configure.

@@ -15,6 +15,11 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
+// Create creates the role, or takes over one that is provably this
+// configuration's (see takeOver). The journal entry is written before the
+// create is sent, and only when the role does not exist: it then proves,
+// should this apply be killed before Terraform records the role, that this
+// configuration made it.
 func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var planned roleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &planned)...)
@@ -22,17 +27,32 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	name := planned.Name.ValueString()
-	created, err := r.Data.Client.CreateRole(ctx, name)
+	existing, err := r.Data.Client.DescribeRole(ctx, name)
 	switch {
-	case errors.Is(err, milvus.ErrAlreadyExists):
-		resp.Diagnostics.Append(diagnostics.AlreadyExists(object(name),
-			"A role has nothing that proves who created it, so Terraform never takes one over by name."))
-		return
-	case err != nil:
+	case err == nil:
+		if !r.takeOver(ctx, existing, &resp.Diagnostics) {
+			return
+		}
+	case !errors.Is(err, milvus.ErrNotFound):
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Create Milvus Role", err))
 		return
-	case created == milvus.CreatedAfterLostReply:
-		tflog.Info(ctx, "Milvus did not answer the create, but the role exists now", map[string]any{"name": name})
+	default:
+		if err := r.Data.Journal.Intend(journalKind, name); err != nil {
+			tflog.Warn(ctx, "the journal of roles being created could not be written", map[string]any{"error": err.Error()})
+		}
+		created, err := r.Data.Client.CreateRole(ctx, name)
+		switch {
+		case errors.Is(err, milvus.ErrAlreadyExists):
+			// Someone made it since the check: it is not ours.
+			r.Data.Journal.Forget(journalKind, name)
+			resp.Diagnostics.Append(diagnostics.AlreadyExists(object(name), "It was created by someone else a moment ago."))
+			return
+		case err != nil:
+			resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Create Milvus Role", err))
+			return
+		case created == milvus.CreatedAfterLostReply:
+			tflog.Info(ctx, "Milvus did not answer the create, but the role exists now", map[string]any{"name": name})
+		}
 	}
 	state := planned
 	state.fromServer(name)

@@ -30,5 +30,7 @@ func (r *roleResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	if err := r.Data.Client.DropRole(ctx, name); err != nil {
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Drop Milvus Role", err))
+		return
 	}
+	r.Data.Journal.Forget(journalKind, name)
 }

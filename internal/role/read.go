@@ -34,6 +34,8 @@ func (r *roleResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Read Milvus Role", err))
 		return
 	}
+	// The role is in state: the journal's proof is no longer needed.
+	r.Data.Journal.Forget(journalKind, name)
 	state.fromServer(name)
 	resp.Diagnostics.Append(entity.Save(ctx, &resp.State, resp.Identity, state)...)
 }
