@@ -178,11 +178,11 @@ func (s *Server) CheckGrant(role string, g GrantRow, has bool) resource.TestChec
 
 // ExpectAllowed runs an operation as a test user: with allowed, it must
 // succeed; without, Milvus must refuse it for lack of a privilege. Milvus
-// refreshes its privilege cache after a grant changes, so the outcome is
-// awaited for a few seconds.
+// refreshes its privilege cache after a grant or binding changes (2.3 under
+// load took several seconds), so the outcome is awaited for up to 20 s.
 func (s *Server) ExpectAllowed(allowed bool, op func() error) error {
 	var err error
-	for i := 0; i < 20; i++ {
+	for i := 0; i < 80; i++ {
 		err = op()
 		switch {
 		case allowed && err == nil:

@@ -194,7 +194,7 @@ func (s *Server) CreateAdmin(t *testing.T, user, password string) {
 	// until a request as the user that needs admin goes through.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		err := s.listUsersAs(user, password)
+		err := s.ListUsersAs(user, password)
 		if err == nil {
 			return
 		}
@@ -205,8 +205,8 @@ func (s *Server) CreateAdmin(t *testing.T, user, password string) {
 	}
 }
 
-// listUsersAs lists the users logged in as user (SelectUser, which admin may).
-func (s *Server) listUsersAs(user, password string) error {
+// ListUsersAs lists the users logged in as user (SelectUser, which admin may).
+func (s *Server) ListUsersAs(user, password string) error {
 	ctx, cancel := s.ctx(user, password)
 	defer cancel()
 	resp, err := s.rpc.SelectUser(ctx, &milvuspb.SelectUserRequest{})

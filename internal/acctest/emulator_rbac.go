@@ -84,23 +84,46 @@ func (s *Emulator) OperatePrivilegeV2(_ context.Context, req *milvuspb.OperatePr
 	return s.operate(g, req.GetType() == milvuspb.OperatePrivilegeType_Grant), nil
 }
 
+// relatedPrivileges are the rows the proxy grants and revokes beside a
+// privilege (util.RelatedPrivileges, 2.3.6 and later).
+var relatedPrivileges = map[string][]string{"Load": {"GetLoadState", "GetLoadingProgress"}, "Flush": {"GetFlushState"}}
+
 func (s *Emulator) operate(g milvus.Grant, grant bool) *commonpb.Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.roles[g.Role] {
 		return s.fail(commonpb.ErrorCode_OperatePrivilegeFailure, "not found the role, maybe the role isn't existed or internal system error")
 	}
-	rows := s.grants[g.Role][:0:0]
-	for _, r := range s.grants[g.Role] {
-		if r != g {
-			rows = append(rows, r)
+	all := []milvus.Grant{g}
+	if s.since("2.3.6") {
+		for _, p := range relatedPrivileges[g.Privilege] {
+			companion := g
+			companion.Privilege = p
+			all = append(all, companion)
 		}
 	}
-	if grant {
-		rows = append(rows, g) // granting twice succeeds, revoking a missing grant too
+	for _, g := range all {
+		rows := s.grants[g.Role][:0:0]
+		for _, r := range s.grants[g.Role] {
+			if r != g {
+				rows = append(rows, r)
+			}
+		}
+		if grant {
+			rows = append(rows, g) // granting twice succeeds, revoking a missing grant too
+		}
+		s.grants[g.Role] = rows
 	}
-	s.grants[g.Role] = rows
 	return okStatus
+}
+
+// Grants returns a role's rows, as the server stores them.
+func (s *Emulator) Grants(role string) []milvus.Grant {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := append([]milvus.Grant(nil), s.grants[role]...)
+	milvus.SortGrants(out)
+	return out
 }
 
 // SelectGrant lists a role's rows in one database, or every database for

@@ -76,8 +76,8 @@ func revokedWarning(db string, grants []milvus.Grant) diag.Diagnostic {
 	}
 	return diagnostics.Warning("Grants in Milvus Database Revoked", db, fmt.Sprintf(
 		"Milvus keeps the grants that name a dropped database, and a new database named %q would inherit them, so "+
-			"Terraform revoked the %d grants that still named it before dropping it:\n\n  %s\n\nmilvus_grant resources that "+
+			"Terraform revoked the %s that still named it before dropping it:\n\n  %s\n\nmilvus_grant resources that "+
 			"depend on this database are destroyed before it and are not among these; these were made outside this "+
 			"configuration (or by resources that name the database without referring to it).",
-		db, len(grants), strings.Join(rows, "\n  ")))
+		db, diagnostics.Count(len(grants), "grant"), strings.Join(rows, "\n  ")))
 }

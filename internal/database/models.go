@@ -223,19 +223,19 @@ func nullTyped(t typedProperty) attr.Value {
 	return types.StringNull()
 }
 
-// setField stores v in a typed attribute.
+// setField stores v in a typed attribute (v has the attribute's type).
 func (m *databaseModel) setField(attrName string, v attr.Value) {
 	switch f := m.fields()[attrName].(type) {
 	case *types.Int64:
-		*f = v.(types.Int64)
+		*f, _ = v.(types.Int64)
 	case *types.Float64:
-		*f = v.(types.Float64)
+		*f, _ = v.(types.Float64)
 	case *types.Bool:
-		*f = v.(types.Bool)
+		*f, _ = v.(types.Bool)
 	case *types.Set:
-		*f = v.(types.Set)
+		*f, _ = v.(types.Set)
 	case *types.String:
-		*f = v.(types.String)
+		*f, _ = v.(types.String)
 	}
 }
 

@@ -62,11 +62,11 @@ func typedAttribute(t typedProperty) schema.Attribute {
 	desc := t.description + " Needs Milvus " + t.Feature.Needs() + "."
 	switch t.Type {
 	case milvus.PropertyInt:
-		min := int64(0)
+		least := int64(0)
 		if t.attr == "replica_number" {
-			min = 1
+			least = 1
 		}
-		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc, Validators: []validator.Int64{int64validator.AtLeast(min)}}
+		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc, Validators: []validator.Int64{int64validator.AtLeast(least)}}
 	case milvus.PropertyFloat:
 		return schema.Float64Attribute{Optional: true, MarkdownDescription: desc, Validators: []validator.Float64{float64validator.AtLeast(0)}}
 	case milvus.PropertyBool:

@@ -70,8 +70,9 @@ var advices = map[milvus.Entity]advice{
 			"(quotaAndLimits.* in milvus.yaml) refused it: wait and run Terraform again, or raise the quota.",
 		invalid: "The server does not know this privilege for this object type. Privilege names are case-sensitive and some " +
 			"exist only in newer Milvus versions; the milvus_grant documentation lists each with the version that has it.",
-		inUse:      "Milvus refused to revoke the grant while something depends on it. Nothing was changed.",
-		permission: adminHint + "the Global privileges ManageOwnership (grant and revoke) and SelectOwnership (list grants).",
+		inUse: "Milvus refused to revoke the grant while something depends on it. Nothing was changed.",
+		permission: adminHint + "the Global privileges ManageOwnership (grant and revoke) and SelectOwnership (list grants); before " +
+			"Milvus 2.4.1, reading a role's grants in every database also needs ListDatabases.",
 	},
 	milvus.EntityPrivilegeGroup: {
 		notFound: "The privilege group no longer exists on the server: something outside Terraform may have dropped it. " +

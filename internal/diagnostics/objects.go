@@ -79,6 +79,14 @@ func Warning(summary, key, detail string) diag.Diagnostic {
 	return diag.NewWarningDiagnostic(summary+": "+key, detail)
 }
 
+// Count is "1 grant", "2 grants".
+func Count(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
+}
+
 // Some names up to five items and counts the rest, for details: "3
 // collections (a, b, c)", "12 collections (a, b, c, d, e, and 7 more)".
 func Some(items []string, noun string) string {
@@ -90,8 +98,5 @@ func Some(items []string, noun string) string {
 	if len(items) > len(shown) {
 		text += fmt.Sprintf(", and %d more", len(items)-len(shown))
 	}
-	if len(items) != 1 {
-		noun += "s"
-	}
-	return fmt.Sprintf("%d %s (%s)", len(items), noun, text)
+	return fmt.Sprintf("%s (%s)", Count(len(items), noun), text)
 }

@@ -127,6 +127,22 @@ func TestAccE2E_tenantModuleIsolatesTeams(t *testing.T) {
 	})
 	allowed(t, server, true, "a's owner describes b's collection through public", func() error { return as(a, "o", b).Describe("b_docs") })
 
+	// The closed form, as the module's README says: public's grants held
+	// by a milvus_role_policy, and declared empty. Now a's users cannot even
+	// list or describe b's collections, and each team still works in its own
+	// database. (public's defaults are granted again when the test ends.)
+	t.Cleanup(func() { restorePublic(t, server) })
+	cli.WriteFile("public.tf", "resource \"milvus_role_policy\" \"public\" {\n  role   = \"public\"\n  grants = []\n}\n")
+	cli.MustRun("apply", "-auto-approve", "-input=false")
+	for _, s := range []*acctest.Session{as(a, "o", b), as(a, "w", b), as(a, "r", b)} {
+		allowed(t, server, false, s.User+" lists b's collections", func() error { _, err := s.ListCollections(); return err })
+		allowed(t, server, false, s.User+" describes b's collection", func() error { return s.Describe("b_docs") })
+	}
+	allowed(t, server, true, "a's reader still lists its own collections", func() error { _, err := readerA.ListCollections(); return err })
+	allowed(t, server, true, "a's reader still describes", func() error { return readerA.Describe("docs") })
+	allowed(t, server, true, "a's reader still searches", func() error { return readerA.Search("docs") })
+	allowed(t, server, true, "b's owner still lists its own collections", func() error { _, err := ownerB.ListCollections(); return err })
+
 	// Destroy team b (its owner empties its database first: Milvus drops
 	// only an empty one). Team a is untouched; nothing of b is left.
 	acctest.Must(t, ownerB.DropCollection("b_docs"))
@@ -142,6 +158,22 @@ func TestAccE2E_tenantModuleIsolatesTeams(t *testing.T) {
 		t.Errorf("the plan after destroying team b is not empty (exit %d):\n%s", r.Code, r.Output)
 	}
 	acctest.Must(t, ownerA.DropCollection("docs"))
+}
+
+// publicDefaults are the grants Milvus gives the public role.
+var publicDefaults = []acctest.GrantRow{
+	{ObjectType: "Collection", ObjectName: "*", DB: "*", Privilege: "IndexDetail"},
+	{ObjectType: "Global", ObjectName: "*", DB: "*", Privilege: "DescribeCollection"},
+	{ObjectType: "Global", ObjectName: "*", DB: "*", Privilege: "ShowCollections"},
+}
+
+// restorePublic grants public its defaults again.
+func restorePublic(t *testing.T, server *acctest.Server) {
+	for _, g := range publicDefaults {
+		if err := server.Grant("public", g); err != nil {
+			t.Errorf("restore public's %s: %v", g.Privilege, err)
+		}
+	}
 }
 
 // leftOf fails the test for anything of team left on the server: a user, a

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
@@ -38,6 +39,11 @@ type identityModel struct {
 func (m grantModel) Identity() any {
 	return identityModel{Role: m.Role, DBName: m.DBName, ObjectType: m.ObjectType, ObjectName: m.ObjectName,
 		Privilege: types.StringValue(m.name())}
+}
+
+// spec is the grant as configured.
+func (m grantModel) spec() Spec {
+	return Spec{Privilege: m.Privilege, PrivilegeGroup: m.PrivilegeGroup, ObjectType: m.ObjectType, ObjectName: m.ObjectName, DBName: m.DBName}
 }
 
 func (m grantModel) name() string {
@@ -78,29 +84,20 @@ func object(g milvus.Grant) diagnostics.Object {
 	}
 }
 
-// AttrTypes is the shape of a grant, shared with the milvus_role data
-// source, which lists grants as milvus_grant describes them.
-var AttrTypes = map[string]attr.Type{
-	"role":            types.StringType,
-	"privilege":       types.StringType,
-	"privilege_group": types.StringType,
-	"object_type":     types.StringType,
-	"object_name":     types.StringType,
-	"db_name":         types.StringType,
-}
+// AttrTypes is the shape of a grant with its role, shared with the
+// milvus_role data source, which lists grants as milvus_grant describes them.
+var AttrTypes = func() map[string]attr.Type {
+	types := map[string]attr.Type{"role": basetypes.StringType{}}
+	for k, v := range ElementType {
+		types[k] = v
+	}
+	return types
+}()
 
 // Value is a grant read from Milvus in that shape.
 func Value(g milvus.Grant) attr.Value {
-	privilege, group := types.StringValue(g.Privilege), types.StringNull()
-	if g.Group {
-		privilege, group = types.StringNull(), types.StringValue(g.Privilege)
-	}
-	return types.ObjectValueMust(AttrTypes, map[string]attr.Value{
-		"role":            types.StringValue(g.Role),
-		"privilege":       privilege,
-		"privilege_group": group,
-		"object_type":     types.StringValue(g.ObjectType),
-		"object_name":     types.StringValue(g.ObjectName),
-		"db_name":         types.StringValue(g.DBName),
-	})
+	element, _ := Element(g).(types.Object)
+	values := element.Attributes()
+	values["role"] = types.StringValue(g.Role)
+	return types.ObjectValueMust(AttrTypes, values)
 }

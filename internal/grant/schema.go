@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/validate"
@@ -122,4 +124,62 @@ func privilegeTable() string {
 		b.WriteString("| `" + object + "` | " + strings.Join(names, ", ") + " |\n")
 	}
 	return b.String()
+}
+
+// ElementAttributes are the attributes of one grant inside a set of grants
+// (a role policy's), checked as milvus_grant checks its own; the defaults
+// and the derived object type are filled in at plan time.
+func ElementAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"privilege": schema.StringAttribute{
+			Optional:            true,
+			MarkdownDescription: "A privilege, as in `milvus_grant`. Exactly one of `privilege` and `privilege_group`.",
+			Validators:          []validator.String{privilegeValidator{}},
+		},
+		"privilege_group": schema.StringAttribute{
+			Optional:            true,
+			MarkdownDescription: "A built-in or custom privilege group (Milvus 2.4.18 or later), as in `milvus_grant`.",
+			Validators:          []validator.String{validate.Name(validate.GroupReference)},
+		},
+		"object_type": schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			MarkdownDescription: "`Global`, `Collection` or `User`; derived from the privilege when left out, as in `milvus_grant` " +
+				"(`Global` for groups).",
+			Validators: []validator.String{stringvalidator.OneOf(milvus.ObjectGlobal, milvus.ObjectCollection, milvus.ObjectUser)},
+		},
+		"object_name": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			MarkdownDescription: "The collection (or user), or `*` for all. Default: `*`.",
+			Validators:          []validator.String{validate.Name(validate.ObjectName)},
+		},
+		"db_name": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			MarkdownDescription: "The database, or `*` for every database. Default: `default`.",
+			Validators:          []validator.String{validate.Name(validate.GrantDatabase)},
+		},
+	}
+}
+
+// ElementType is the object type of one grant in a set of grants.
+var ElementType = map[string]attr.Type{
+	"privilege":       types.StringType,
+	"privilege_group": types.StringType,
+	"object_type":     types.StringType,
+	"object_name":     types.StringType,
+	"db_name":         types.StringType,
+}
+
+// Element is a grant read from Milvus in the shape of ElementType.
+func Element(g milvus.Grant) attr.Value {
+	privilege, group := types.StringValue(g.Privilege), types.StringNull()
+	if g.Group {
+		privilege, group = types.StringNull(), types.StringValue(g.Privilege)
+	}
+	return types.ObjectValueMust(ElementType, map[string]attr.Value{
+		"privilege": privilege, "privilege_group": group, "object_type": types.StringValue(g.ObjectType),
+		"object_name": types.StringValue(g.ObjectName), "db_name": types.StringValue(g.DBName),
+	})
 }

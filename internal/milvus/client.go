@@ -313,3 +313,12 @@ func (h *failedHandshake) get() error {
 	defer h.mu.Unlock()
 	return h.err
 }
+
+// DBName is the database the provider connects to (default unless db_name
+// says otherwise).
+func (c *Client) DBName() string {
+	if c.cfg.DBName == "" {
+		return DefaultDatabase
+	}
+	return c.cfg.DBName
+}

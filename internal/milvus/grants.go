@@ -206,13 +206,19 @@ func (c *Client) RolesUsing(ctx context.Context, group string) ([]string, error)
 	return users, nil
 }
 
-// LookupGrant finds one grant row in the process's shared listing of the
-// role's grants (one listing per role, however many grants it has), or
-// ErrNotFound when the row, or the role, is gone.
-func (c *Client) LookupGrant(ctx context.Context, key Grant) (*Grant, error) {
-	grants, err := listed(ctx, c, "grants of "+key.Role, func(ctx context.Context) ([]Grant, error) {
-		return c.RoleGrants(ctx, key.Role)
+// ListRoleGrants returns every grant of a role in every database, sorted,
+// from the process's shared listing (one listing per role, however many
+// resources read it).
+func (c *Client) ListRoleGrants(ctx context.Context, role string) ([]Grant, error) {
+	return listed(ctx, c, "grants of "+role, func(ctx context.Context) ([]Grant, error) {
+		return c.RoleGrants(ctx, role)
 	})
+}
+
+// LookupGrant finds one grant row in the process's shared listing of the
+// role's grants, or ErrNotFound when the row, or the role, is gone.
+func (c *Client) LookupGrant(ctx context.Context, key Grant) (*Grant, error) {
+	grants, err := c.ListRoleGrants(ctx, key.Role)
 	if err != nil {
 		return nil, err
 	}
@@ -223,3 +229,27 @@ func (c *Client) LookupGrant(ctx context.Context, key Grant) (*Grant, error) {
 	}
 	return nil, &Error{Kind: ErrNotFound, Entity: EntityGrant, Op: "read grant " + key.what(), Reason: "Milvus has no such grant"}
 }
+
+// companions are the rows Milvus adds beside a granted privilege, on the
+// same object (RelatedPrivileges, 2.3.6 and later): revoking the privilege
+// revokes them too.
+var companions = map[string][]string{"Load": {"GetLoadState", "GetLoadingProgress"}, "Flush": {"GetFlushState"}}
+
+// CompanionOf reports whether Milvus adds g itself beside another row of
+// grants (a GetLoadState row beside Load on the same object).
+func CompanionOf(g Grant, grants []Grant) bool {
+	for _, parent := range grants {
+		if parent.Role != g.Role || parent.DBName != g.DBName || parent.ObjectType != g.ObjectType || parent.ObjectName != g.ObjectName {
+			continue
+		}
+		for _, c := range companions[parent.Privilege] {
+			if c == g.Privilege {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// HasCompanions reports whether revoking g revokes other rows with it.
+func HasCompanions(g Grant) bool { return len(companions[g.Privilege]) > 0 }

@@ -167,3 +167,44 @@ func (c *Client) LookupRole(ctx context.Context, name string) error {
 	}
 	return &Error{Kind: ErrNotFound, Entity: EntityRole, Op: "read role " + name, Reason: "Milvus has no role named " + name}
 }
+
+// ListRolesWithUsers returns every role with its users, sorted, in one
+// request, from the process's shared listing.
+func (c *Client) ListRolesWithUsers(ctx context.Context) ([]Role, error) {
+	return listed(ctx, c, "roles with users", func(ctx context.Context) ([]Role, error) {
+		var roles []Role
+		err := c.call(ctx, opListRoles, "list roles with their users", func(ctx context.Context) error {
+			resp, err := c.sdk.GetService().SelectRole(ctx, &milvuspb.SelectRoleRequest{IncludeUserInfo: true}, noSDKRetry)
+			if err := merr.CheckRPCCall(resp, err); err != nil {
+				return err
+			}
+			roles = roles[:0]
+			for _, r := range resp.GetResults() {
+				role := Role{Name: r.GetRole().GetName(), Users: []string{}}
+				for _, u := range r.GetUsers() {
+					role.Users = append(role.Users, u.GetName())
+				}
+				sort.Strings(role.Users)
+				roles = append(roles, role)
+			}
+			return nil
+		})
+		sort.Slice(roles, func(i, j int) bool { return roles[i].Name < roles[j].Name })
+		return roles, err
+	})
+}
+
+// LookupRoleUsers returns one role with its users from the shared listing,
+// or ErrNotFound.
+func (c *Client) LookupRoleUsers(ctx context.Context, name string) (*Role, error) {
+	roles, err := c.ListRolesWithUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range roles {
+		if r.Name == name {
+			return &r, nil
+		}
+	}
+	return nil, &Error{Kind: ErrNotFound, Entity: EntityRole, Op: "read role " + name, Reason: "Milvus has no role named " + name}
+}

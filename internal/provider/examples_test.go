@@ -81,6 +81,8 @@ func TestAccExamples_plan(t *testing.T) {
 		step(config.Variables{"reader_password": password}, "resources/milvus_user_role/resource.tf"),
 		step(nil, "resources/milvus_grant/resource.tf"),
 		step(nil, "resources/milvus_database/resource.tf"),
+		step(nil, "resources/milvus_role_policy/resource.tf"),
+		step(config.Variables{"platform_admin_password": password}, "resources/milvus_role_members/resource.tf"),
 		step(nil, "data-sources/milvus_database/data-source.tf"),
 		step(nil, "data-sources/milvus_databases/data-source.tf"),
 	}

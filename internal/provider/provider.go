@@ -21,6 +21,8 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/privilegegroup"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/providerdata"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/role"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/rolemembers"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/rolepolicy"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/user"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/userrole"
 )
@@ -81,7 +83,7 @@ func (p *milvusProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	data := &providerdata.Data{Client: client, ForbidPasswordReset: s.ForbidPasswordReset, VerifyPasswords: s.VerifyPasswords,
-		Journal: journal.Open(client.Endpoint())}
+		Journal: journal.Open(client.Endpoint()), Declared: &providerdata.Declared{}}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -101,7 +103,7 @@ func anyUnknown(m providerModel) bool {
 func (p *milvusProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		user.NewResource, role.NewResource, userrole.NewResource, grant.NewResource, privilegegroup.NewResource,
-		database.NewResource,
+		database.NewResource, rolepolicy.NewResource, rolemembers.NewResource,
 	}
 }
 

@@ -27,6 +27,9 @@ type Data struct {
 	// Journal proves which objects this working directory started creating
 	// (for take-overs after an interrupted apply).
 	Journal *journal.Journal
+	// Declared is what the configuration's resources declare, as their plans
+	// are made.
+	Declared *Declared
 }
 
 // From unpacks the value passed to a resource's or data source's Configure.

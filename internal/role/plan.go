@@ -14,15 +14,19 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
-// ModifyPlan refuses to create the built-in roles: they always exist, so a
+// ModifyPlan declares the role for the resources that refer to it, and
+// refuses to create the built-in roles: they always exist, so a
 // configuration names them instead (or imports them to manage them).
 func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
 	var name types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
-	if name.IsUnknown() || !milvus.BuiltInRole(name.ValueString()) {
+	if !name.IsUnknown() && r.Data != nil {
+		r.Data.Declared.Role(name.ValueString()) // a policy of this role may refer to it
+	}
+	if !req.State.Raw.IsNull() || name.IsUnknown() || !milvus.BuiltInRole(name.ValueString()) {
 		return
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("name"), "Built-In Milvus Role", fmt.Sprintf(

@@ -28,6 +28,9 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if !planned.Name.IsUnknown() && r.Data != nil {
+		r.Data.Declared.User(planned.Name.ValueString()) // role members may refer to it
+	}
 	if req.State.Raw.IsNull() {
 		// A new user: the revision starts at 1 when password_wo sets it.
 		revision := types.StringNull()

@@ -1,0 +1,4 @@
+import {
+  to = milvus_role_policy.analyst
+  id = "analyst"
+}

@@ -1,0 +1,2 @@
+# The role name. Import takes every grant the role has, in every database.
+terraform import milvus_role_policy.analyst analyst
