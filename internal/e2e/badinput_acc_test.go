@@ -199,6 +199,56 @@ resource "milvus_user" "x" {
 	{name: "data source database name", config: `data "milvus_database" "x" {
   name = "a b"
 }`, stage: atValidate, want: `Invalid Milvus Database Name … it contains " "`},
+
+	// Authoritative access.
+	{name: "policy lists a grant twice", config: `resource "milvus_role_policy" "x" {
+  role   = "r"
+  grants = [{ privilege = "Insert" }, { privilege = "Insert", db_name = "default", object_type = "Collection" }]
+}`, stage: atValidate, want: "Duplicate Grant in Milvus Role Policy … list it once"},
+	{name: "policy privilege of another object type", config: `resource "milvus_role_policy" "x" {
+  role   = "r"
+  grants = [{ privilege = "CreateCollection", object_type = "Collection" }]
+}`, stage: atValidate, want: "Privilege of Another Object Type … CreateCollection is a privilege of object type Global"},
+	{name: "policy unknown privilege", config: `resource "milvus_role_policy" "x" {
+  role   = "r"
+  grants = [{ privilege = "Serach" }]
+}`, stage: atValidate, want: `Unknown Milvus Privilege … Did you mean "Search"?`},
+	{name: "policy grant with neither privilege nor group", config: `resource "milvus_role_policy" "x" {
+  role   = "r"
+  grants = [{ db_name = "default" }]
+}`, stage: atValidate, want: "sets exactly one of privilege and privilege_group"},
+	{name: "policy of a role nobody creates", config: `resource "milvus_role_policy" "x" {
+  role   = "tfacc_nobody_role"
+  grants = []
+}`, stage: atPlan, want: `Unknown Milvus Role … Milvus has no role "tfacc_nobody_role"`},
+	{name: "policy group on 2.3", config: `resource "milvus_role_policy" "x" {
+  role   = "public"
+  grants = [{ privilege_group = "ClusterReadOnly", db_name = "*" }]
+}`, stage: atPlan, before: "2.4.18", want: "Unsupported Milvus Version … granting privilege groups needs Milvus 2.4.18 or later"},
+	{name: "members nobody creates", config: `resource "milvus_role_members" "x" {
+  role    = "admin"
+  members = ["tfacc_nobody_user"]
+}`, stage: atPlan, want: "Unknown Milvus User … Milvus has no 1 user (tfacc_nobody_user)"},
+	{name: "members of public", config: `resource "milvus_role_members" "x" {
+  role    = "public"
+  members = []
+}`, stage: atValidate, want: "Members of public Cannot Be Managed"},
+	{name: "members username with a space", config: `resource "milvus_role_members" "x" {
+  role    = "admin"
+  members = ["bad name"]
+}`, stage: atValidate, want: `Invalid Milvus Username … it contains " "`},
+	{name: "policy beside a grant it does not list", config: `resource "milvus_role_policy" "x" {
+  role   = "public"
+  grants = []
+}
+resource "milvus_grant" "y" {
+  role      = "public"
+  privilege = "Query"
+}`, stage: atPlan, want: "Milvus Role Managed Twice … grant it Query on Collection * in database default, which the policy does not list"},
+	{name: "policy import ID with a hyphen", config: `resource "milvus_role_policy" "x" {
+  role   = "r"
+  grants = []
+}`, importTo: "milvus_role_policy.x a-b", stage: atImport, want: `The role in the import ID ("a-b") is not valid: it contains "-"`},
 }
 
 func database(name, body string) string {

@@ -41,8 +41,10 @@ func (privilegeValidator) ValidateString(_ context.Context, req validator.String
 	switch suggestion := milvus.SuggestPrivilege(name); {
 	case isBuiltInGroup(name):
 		detail = fmt.Sprintf("%q is a privilege group: set privilege_group = %q instead of privilege.", name, name)
-	case suggestion != "":
+	case strings.EqualFold(suggestion, name):
 		detail += fmt.Sprintf(" Names are case-sensitive: did you mean %q?", suggestion)
+	case suggestion != "":
+		detail += fmt.Sprintf(" Did you mean %q?", suggestion)
 	default:
 		detail += " Privileges: " + listPrivileges()
 	}

@@ -199,17 +199,25 @@ func GrantedByClassicCall(name string) bool {
 	return ok || name == AnyPrivilege
 }
 
-// SuggestPrivilege finds a privilege that differs from name only in case.
+// SuggestPrivilege finds the privilege or built-in group a mistyped name
+// most likely meant: the same name in another case, or the nearest by edit
+// distance (at most 2 edits). "" when nothing is close.
 func SuggestPrivilege(name string) string {
+	var names []string
 	for _, p := range privileges {
-		if strings.EqualFold(p.Name, name) {
-			return p.Name
-		}
+		names = append(names, p.Name)
 	}
 	for _, g := range builtInGroups {
-		if strings.EqualFold(g.Name, name) {
-			return g.Name
+		names = append(names, g.Name)
+	}
+	best, bestDistance := "", 3
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return n
+		}
+		if d := editDistance(strings.ToLower(n), strings.ToLower(name)); d < bestDistance {
+			best, bestDistance = n, d
 		}
 	}
-	return ""
+	return best
 }
