@@ -1,7 +1,7 @@
-# The quick start: two users, a read-only role with its grants, the binding
-# of one user to it, and every user with its roles read back through
-# milvus_users. `make quickstart` runs it against a local Milvus with the
-# provider built from this repository.
+# The quick start: a database for a team, two users, a read-only role with
+# its grants in that database, the binding of one user to it, and every user
+# with its roles read back through milvus_users. `make quickstart` runs it
+# against a local Milvus with the provider built from this repository.
 terraform {
   required_providers {
     milvus = {
@@ -31,15 +31,21 @@ resource "milvus_user" "app_writer" {
   password_wo = var.app_password
 }
 
-# A role that may read every collection of the default database.
+# The team's database: the scope of its grants.
+resource "milvus_database" "team" {
+  name = "quickstart_team"
+}
+
+# A role that may read every collection of the team's database.
 resource "milvus_role" "reader" {
   name = "quickstart_reader"
 }
 
 resource "milvus_grant" "reader" {
-  for_each  = toset(["Query", "Search", "ShowCollections", "DescribeCollection"])
+  for_each  = toset(["ShowCollections", "DescribeCollection", "Load", "Query", "Search"])
   role      = milvus_role.reader.name
   privilege = each.key
+  db_name   = milvus_database.team.name
 }
 
 resource "milvus_user_role" "app_reader" {

@@ -105,13 +105,19 @@ func (c *Client) FindGrant(ctx context.Context, key Grant) (*Grant, error) {
 // 2.4.1+ lists all databases at once (db_name "*"); 2.3 lists one database
 // at a time, so there each database is asked in turn, "*" included.
 func (c *Client) RoleGrants(ctx context.Context, role string) ([]Grant, error) {
+	return c.roleGrants(ctx, role, c.ListDatabases)
+}
+
+// roleGrants lists a role's grants, asking listDatabases for the databases
+// where it must list them one at a time.
+func (c *Client) roleGrants(ctx context.Context, role string, listDatabases func(context.Context) ([]string, error)) ([]Grant, error) {
 	all, err := c.Supports(ctx, FeatureAllDatabaseGrants)
 	if err != nil {
 		return nil, err
 	}
 	dbs := []string{AllDatabases}
 	if !all {
-		names, err := c.ListDatabases(ctx)
+		names, err := listDatabases(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -211,7 +217,11 @@ func (c *Client) RolesUsing(ctx context.Context, group string) ([]string, error)
 // resources read it).
 func (c *Client) ListRoleGrants(ctx context.Context, role string) ([]Grant, error) {
 	return listed(ctx, c, "grants of "+role, func(ctx context.Context) ([]Grant, error) {
-		return c.RoleGrants(ctx, role)
+		// Before 2.4.1 every role's listing goes database by database: the
+		// databases are listed once for all of them.
+		return c.roleGrants(ctx, role, func(ctx context.Context) ([]string, error) {
+			return listed(ctx, c, "databases", c.ListDatabases)
+		})
 	})
 }
 
