@@ -88,10 +88,10 @@ var badInputs = []badInput{
   name        = "tfacc_bad"
   password    = "Secret_both_4"
   password_wo = "Secret_both_5"
-}`, stage: atValidate, want: "Exactly one of password and password_wo must be set", secret: "Secret_both", minCLI: "1.11.0"},
-	{name: "no password", config: `resource "milvus_user" "x" {
+}`, stage: atValidate, want: "At most one of password and password_wo may be set; 2 are", secret: "Secret_both", minCLI: "1.11.0"},
+	{name: "new user without a password", config: `resource "milvus_user" "x" {
   name = "tfacc_bad"
-}`, stage: atValidate, want: "Exactly one of password and password_wo must be set; 0 are"},
+}`, stage: atPlan, want: `Missing Milvus Password … User "tfacc_bad" is new, so it needs a password`, absent: "tfacc_bad"},
 	{name: "short write-only password", config: `resource "milvus_user" "x" {
   name        = "tfacc_bad"
   password_wo = "Sec_6"

@@ -54,8 +54,16 @@ func passwordChanged(prior, planned userModel) bool {
 	if !planned.Password.IsNull() {
 		return !planned.Password.Equal(prior.Password)
 	}
+	if planned.PasswordWORevision.IsNull() {
+		return false // no password managed: the user keeps the one it has
+	}
 	return planned.PasswordWORevision.IsUnknown() || !planned.PasswordWORevision.Equal(prior.PasswordWORevision)
 }
+
+// unmanaged says, of a configuration, that it sets no password at all: the
+// user keeps whatever password it has (an adopted user whose password
+// Terraform does not know).
+func (m userModel) unmanaged() bool { return m.Password.IsNull() && m.PasswordWO.IsNull() }
 
 // nextRevision is the revision after prior: "1", "2", ... It is a string,
 // not a number: Terraform 1.11 and OpenTofu 1.12 compare a refreshed number

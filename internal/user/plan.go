@@ -32,6 +32,13 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		r.Data.Declared.User(planned.Name.ValueString()) // role members may refer to it
 	}
 	if req.State.Raw.IsNull() {
+		if config.unmanaged() {
+			// Not attached to an attribute: both hold secrets.
+			resp.Diagnostics.AddError("Missing Milvus Password", fmt.Sprintf(
+				"User %s is new, so it needs a password: set password or password_wo. (Only a user that already exists, "+
+					"imported, may be managed without one: Terraform then keeps the password it has.)", planned.Name.String()))
+			return
+		}
 		// A new user: the revision starts at 1 when password_wo sets it.
 		revision := types.StringNull()
 		if planned.writeOnly() {
@@ -50,7 +57,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 
 	revision := types.StringNull()
-	if planned.writeOnly() {
+	if planned.writeOnly() && !config.unmanaged() {
 		send, diags := r.planWriteOnly(ctx, req.Private, prior, planned, config.PasswordWO)
 		if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
 			return

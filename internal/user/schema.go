@@ -103,6 +103,6 @@ func Schema() schema.Schema {
 // ValidateConfig checks the passwords without pointing at the attributes
 // that hold them.
 func (r *userResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	resp.Diagnostics.Append(validate.ExactlyOne(ctx, req.Config, "password", "password_wo")...)
+	resp.Diagnostics.Append(validate.AtMostOne(ctx, req.Config, "password", "password_wo")...)
 	resp.Diagnostics.Append(validate.Passwords(ctx, req.Config, "password", "password_wo")...)
 }

@@ -44,7 +44,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, password.ValueString())...)
 		}
 	}
-	if !planned.writeOnly() {
+	if !planned.writeOnly() || config.unmanaged() {
 		state.PasswordWORevision = types.StringNull()
 		resp.Diagnostics.Append(forgetPassword(ctx, resp.Private)...)
 	}

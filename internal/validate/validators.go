@@ -67,10 +67,10 @@ func Passwords(ctx context.Context, config tfsdk.Config, attributes ...string) d
 	return diags
 }
 
-// ExactlyOne checks that exactly one of the named attributes is set. Like
+// AtMostOne checks that at most one of the named attributes is set. Like
 // Password, it never points at an attribute (they hold secrets); it names
 // them in words.
-func ExactlyOne(ctx context.Context, config tfsdk.Config, attributes ...string) diag.Diagnostics {
+func AtMostOne(ctx context.Context, config tfsdk.Config, attributes ...string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	set := 0
 	for _, attr := range attributes {
@@ -83,9 +83,9 @@ func ExactlyOne(ctx context.Context, config tfsdk.Config, attributes ...string) 
 			set++
 		}
 	}
-	if set != 1 {
+	if set > 1 {
 		diags.AddError("Invalid Attribute Combination", fmt.Sprintf(
-			"Exactly one of %s must be set; %d are.", strings.Join(attributes, " and "), set))
+			"At most one of %s may be set; %d are.", strings.Join(attributes, " and "), set))
 	}
 	return diags
 }
