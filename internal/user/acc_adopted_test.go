@@ -32,9 +32,9 @@ func TestAccUser_adoptedWithoutItsPassword(t *testing.T) {
 		},
 		resource.TestStep{
 			// Changed outside Terraform: not Terraform's to know.
-			PreConfig:       func() { acctest.Must(t, server.SetPassword(name, unknown, changed)) },
-			ConfigDirectory: acctest.Config(t, "testdata/adopted"),
-			ConfigVariables: acctest.Vars("name", name, "verify_passwords", true),
+			PreConfig:        func() { acctest.Must(t, server.SetPassword(name, unknown, changed)) },
+			ConfigDirectory:  acctest.Config(t, "testdata/adopted"),
+			ConfigVariables:  acctest.Vars("name", name, "verify_passwords", true),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			Check:            server.CheckLogin(name, changed),
 		},
