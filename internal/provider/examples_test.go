@@ -85,6 +85,7 @@ func TestAccExamples_plan(t *testing.T) {
 		step(config.Variables{"platform_admin_password": password}, "resources/milvus_role_members/resource.tf"),
 		step(nil, "data-sources/milvus_database/data-source.tf"),
 		step(nil, "data-sources/milvus_databases/data-source.tf"),
+		step(nil, "data-sources/milvus_access/data-source.tf"),
 	}
 	// Privilege groups need Milvus 2.4.16: their examples plan on such a
 	// server, and are only validated (with every other example) elsewhere.

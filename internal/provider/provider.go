@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/access"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/database"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/grant"
@@ -110,6 +111,6 @@ func (p *milvusProvider) Resources(context.Context) []func() resource.Resource {
 func (p *milvusProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		user.NewDataSource, user.NewListDataSource, role.NewDataSource, role.NewListDataSource, privilegegroup.NewListDataSource,
-		database.NewDataSource, database.NewListDataSource,
+		database.NewDataSource, database.NewListDataSource, access.NewDataSource,
 	}
 }
