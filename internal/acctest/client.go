@@ -192,7 +192,7 @@ func (s *Server) CreateAdmin(t *testing.T, user, password string) {
 	// Milvus 2.3 answers the binding before every proxy enforces it (seen
 	// under load: the next request as the user was still denied), so wait
 	// until a request as the user that needs admin goes through.
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		err := s.ListUsersAs(user, password)
 		if err == nil {

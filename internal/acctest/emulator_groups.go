@@ -138,7 +138,7 @@ func (s *Emulator) OperatePrivilegeGroup(_ context.Context, req *milvuspb.Operat
 func (s *Emulator) kind(privilege string) string {
 	p, _ := milvus.LookupPrivilege(privilege)
 	if s.since("2.5.4") || (s.version.Minor == 4 && s.since("2.4.21")) {
-		return string(p.Level)
+		return string(p.LevelIn(s.version))
 	}
 	return p.Object
 }

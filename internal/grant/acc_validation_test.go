@@ -23,8 +23,8 @@ func TestAccGrant_planTimeValidation(t *testing.T) {
 		vars config.Variables
 		want string // "" means the plan succeeds
 	}{
-		{acctest.Vars("role", "r", "privilege", "Inesrt"), `Unknown Milvus Privilege.*` + acctest.Words(`No Milvus version from 2.3 to 2.6 has a privilege named "Inesrt". Did you mean "Insert"?`)},
-		{acctest.Vars("role", "r", "privilege", "Frobnicate"), `Unknown Milvus Privilege.*` + acctest.Words(`No Milvus version from 2.3 to 2.6 has a privilege named "Frobnicate"`) + `.*Collection:.*Insert`},
+		{acctest.Vars("role", "r", "privilege", "Inesrt"), `Unknown Milvus Privilege.*` + acctest.Words(`No Milvus version from 2.3 to 3.0 has a privilege named "Inesrt". Did you mean "Insert"?`)},
+		{acctest.Vars("role", "r", "privilege", "Frobnicate"), `Unknown Milvus Privilege.*` + acctest.Words(`No Milvus version from 2.3 to 3.0 has a privilege named "Frobnicate"`) + `.*Collection:.*Insert`},
 		{acctest.Vars("role", "r", "privilege", "insert"), `Unknown Milvus Privilege.*` + acctest.Words(`did you mean "Insert"?`)},
 		{acctest.Vars("role", "r", "privilege", "ClusterAdmin"), acctest.Words(`"ClusterAdmin" is a privilege group: set privilege_group = "ClusterAdmin" instead`)},
 		{acctest.Vars("role", "r", "privilege", "Insert", "object_type", "Global"), acctest.Words("Privilege of Another Object Type") + ".*" + acctest.Words("Insert is a privilege of object type Collection, not Global")},

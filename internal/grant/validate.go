@@ -37,7 +37,7 @@ func (privilegeValidator) ValidateString(_ context.Context, req validator.String
 	if milvus.GrantedByClassicCall(name) {
 		return
 	}
-	detail := fmt.Sprintf("No Milvus version from 2.3 to 2.6 has a privilege named %q.", name)
+	detail := fmt.Sprintf("No Milvus version from 2.3 to 3.0 has a privilege named %q.", name)
 	switch suggestion := milvus.SuggestPrivilege(name); {
 	case isBuiltInGroup(name):
 		detail = fmt.Sprintf("%q is a privilege group: set privilege_group = %q instead of privilege.", name, name)

@@ -70,10 +70,11 @@ func (e *Error) Is(target error) bool {
 	return ok && k == e.Kind
 }
 
-// merr codes (pkg/util/merr/errors.go), identical in Milvus 2.3 to 2.6.
+// merr codes (pkg/util/merr/errors.go), identical in Milvus 2.3 to 3.0.
 const (
 	codeServiceNotReady     = 1
 	codeQuotaExceeded       = 9
+	codeAliasNotFound       = 1600
 	codeDatabaseNotFound    = 800
 	codeDatabaseNumLimit    = 801
 	codeInvalidDatabaseName = 802

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strings"
 
 	"github.com/milvus-io/milvus-proto/go-api/v2/milvuspb"
 	"github.com/milvus-io/milvus/client/v2/milvusclient"
@@ -172,6 +173,9 @@ func (c *Client) selectGrants(ctx context.Context, what string, filter *milvuspb
 		grants = grants[:0]
 		for _, e := range resp.GetEntities() {
 			privilege := e.GetGrantor().GetPrivilege().GetName()
+			if strings.TrimSpace(privilege) == "" || strings.TrimSpace(e.GetObjectName()) == "" {
+				continue // a ghost entry of Milvus 2.6.18 and older (#50544)
+			}
 			grants = append(grants, Grant{
 				Role:       e.GetRole().GetName(),
 				ObjectType: e.GetObject().GetName(),
@@ -263,3 +267,27 @@ func CompanionOf(g Grant, grants []Grant) bool {
 
 // HasCompanions reports whether revoking g revokes other rows with it.
 func HasCompanions(g Grant) bool { return len(companions[g.Privilege]) > 0 }
+
+// FeatureGrantsFollowCollections: from 2.6.12, dropping a collection deletes
+// its Collection grants, renaming it moves them, and a grant naming an alias
+// is stored under, and checked on, the alias's collection (#48052, #48151;
+// proxy.resolveAliasForPrivilege, default true).
+var FeatureGrantsFollowCollections = Feature{Name: "grants that follow their collection", Since: release2(6, 12)}
+
+// ResolveAlias returns the collection an alias names in db, and whether
+// name is an alias at all (Milvus answers "alias not found" for a
+// collection's own name).
+func (c *Client) ResolveAlias(ctx context.Context, db, name string) (collection string, isAlias bool, err error) {
+	err = c.call(ctx, opDescribeAlias, "describe alias "+name+" in database "+db, func(ctx context.Context) error {
+		resp, err := c.sdk.GetService().DescribeAlias(ctx, &milvuspb.DescribeAliasRequest{DbName: db, Alias: name}, noSDKRetry)
+		if err := merr.CheckRPCCall(resp, err); err != nil {
+			return err
+		}
+		collection = resp.GetCollection()
+		return nil
+	})
+	if errors.Is(err, ErrNotFound) {
+		return "", false, nil
+	}
+	return collection, err == nil && collection != "", err
+}

@@ -53,6 +53,9 @@ const (
 	opAlterDatabase
 	opDropDatabase
 	opListCollections
+	opDescribeUserText
+	opDescribeRoleText
+	opDescribeAlias
 	opCreateGroup
 	opDropGroup
 	opListGroups
@@ -92,6 +95,9 @@ var opSpecs = map[operation]opSpec{
 	opAlterDatabase:    {EntityDatabase, true, false}, // setting or removing a key twice succeeds
 	opDropDatabase:     {EntityDatabase, true, false}, // dropping a missing database succeeds
 	opListCollections:  {EntityDatabase, true, true},
+	opDescribeUserText: {EntityUser, true, false}, // setting a description twice changes nothing
+	opDescribeRoleText: {EntityRole, true, false},
+	opDescribeAlias:    {EntityGrant, true, true},
 	opCreateGroup:      {EntityPrivilegeGroup, false, false},
 	opDropGroup:        {EntityPrivilegeGroup, true, false}, // dropping a missing group succeeds
 	opListGroups:       {EntityPrivilegeGroup, true, true},
@@ -157,6 +163,9 @@ var statusRules = []statusRule{
 	{ops: roleOps, reason: "does not exist", kind: ErrNotFound}, // 2.6.19+ `the role "r" does not exist`
 	{ops: ops(opAlterGroup), reason: "there is no privilege group name", kind: ErrNotFound},
 	{code: codeDatabaseNotFound, kind: ErrNotFound},
+	{ops: ops(opDescribeRoleText), reason: "role not exists", kind: ErrNotFound},
+	{ops: ops(opDescribeUserText), reason: "user not found", kind: ErrNotFound},
+	{ops: ops(opDescribeAlias), code: codeAliasNotFound, kind: ErrNotFound},
 	{reason: "database not found", kind: ErrNotFound},
 
 	// Objects still in use.

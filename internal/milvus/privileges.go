@@ -8,11 +8,12 @@ import (
 	"strings"
 )
 
-// The privilege tables of Milvus 2.3 to 2.6 (pkg/util/constant.go
-// ObjectPrivileges, read at every release from 2.3.0 to 2.6.19): which names
-// the classic grant call accepts for which object type, since when, and the
-// level Milvus gives each (for privilege group members). No name was ever
-// removed, so "server >= Since" is exact.
+// The privilege tables of Milvus 2.3 to 3.0 (pkg/util/constant.go
+// ObjectPrivileges, read at every release from 2.3.0 to 2.6.19 and at
+// 3.0.0): which names the classic grant call accepts for which object type,
+// since when, and the level Milvus gives each (for privilege group members).
+// No name was ever removed, so "server >= Since" is exact; one level changed
+// (levelChanges).
 
 // Level is a privilege's level (util.GetPrivilegeLevel, 2.4.21+/2.5.4+).
 type Level string
@@ -62,6 +63,18 @@ var privileges = []Privilege{
 	{"GetImportProgress", ObjectCollection, release2(6, 0), LevelCollection},
 	{"ListImport", ObjectCollection, release2(6, 0), LevelCollection},
 	{"AddCollectionField", ObjectCollection, release2(6, 0), LevelCollection},
+	{"AlterCollectionSchema", ObjectCollection, release3(0, 0), LevelCollection},
+	{"RefreshExternalCollection", ObjectCollection, release3(0, 0), LevelCollection},
+	{"CreateSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
+	{"DropSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
+	{"DescribeSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
+	{"RestoreSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
+	{"ListSnapshots", ObjectCollection, release3(0, 0), LevelCollection},
+	{"PinSnapshotData", ObjectGlobal, release3(0, 0), LevelCluster},
+	{"UnpinSnapshotData", ObjectGlobal, release3(0, 0), LevelCluster},
+	{"RestoreExternalSnapshot", ObjectGlobal, release3(0, 0), LevelCluster},
+	{"ExportSnapshot", ObjectGlobal, release3(0, 0), LevelCluster},
+	{"Expr", ObjectGlobal, release3(0, 0), LevelCluster},
 	{"All", ObjectGlobal, release2(3, 0), levelNone},
 	{"CreateCollection", ObjectGlobal, release2(3, 0), LevelDatabase},
 	{"DropCollection", ObjectGlobal, release2(3, 0), LevelDatabase},
@@ -99,6 +112,22 @@ var privileges = []Privilege{
 	{"UpdateReplicateConfiguration", ObjectGlobal, release2(6, 6), LevelCluster},
 	{"UpdateUser", ObjectUser, release2(3, 0), LevelCluster},
 	{"SelectUser", ObjectUser, release2(3, 0), LevelCluster}}
+
+// levelChanges are the privileges whose level changed: RenameCollection is
+// a database privilege from 3.0 (in DatabaseAdmin, no longer in
+// ClusterAdmin; #50690).
+var levelChanges = map[string]struct {
+	Since Version
+	Level Level
+}{"RenameCollection": {release3(0, 0), LevelDatabase}}
+
+// LevelIn is the privilege's level on a server of version v.
+func (p Privilege) LevelIn(v Version) Level {
+	if c, ok := levelChanges[p.Name]; ok && v.Known() && v.AtLeast(c.Since) {
+		return c.Level
+	}
+	return p.Level
+}
 
 // AnyPrivilege ("*") is every privilege, on any object type.
 const AnyPrivilege = "*"

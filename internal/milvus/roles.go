@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strings"
 
 	"github.com/milvus-io/milvus-proto/go-api/v2/milvuspb"
 	"github.com/milvus-io/milvus/client/v2/milvusclient"
@@ -26,6 +27,9 @@ func BuiltInRole(name string) bool { return name == RoleAdmin || name == RolePub
 type Role struct {
 	Name  string
 	Users []string // sorted
+	// Description is the role's description (Milvus 2.6.19 and later; ""
+	// before).
+	Description string
 }
 
 // ListRoles returns every role name, sorted.
@@ -55,10 +59,7 @@ func (c *Client) DescribeRole(ctx context.Context, name string) (*Role, error) {
 			if r.GetRole().GetName() != name {
 				continue
 			}
-			role = &Role{Name: name, Users: []string{}}
-			for _, u := range r.GetUsers() {
-				role.Users = append(role.Users, u.GetName())
-			}
+			role = &Role{Name: name, Users: usersOf(r), Description: r.GetRole().GetDescription()}
 			sort.Strings(role.Users)
 		}
 		return nil
@@ -180,12 +181,10 @@ func (c *Client) ListRolesWithUsers(ctx context.Context) ([]Role, error) {
 			}
 			roles = roles[:0]
 			for _, r := range resp.GetResults() {
-				role := Role{Name: r.GetRole().GetName(), Users: []string{}}
-				for _, u := range r.GetUsers() {
-					role.Users = append(role.Users, u.GetName())
+				if strings.TrimSpace(r.GetRole().GetName()) == "" {
+					continue // a ghost entry of Milvus 2.6.18 and older
 				}
-				sort.Strings(role.Users)
-				roles = append(roles, role)
+				roles = append(roles, Role{Name: r.GetRole().GetName(), Users: usersOf(r), Description: r.GetRole().GetDescription()})
 			}
 			return nil
 		})
@@ -207,4 +206,17 @@ func (c *Client) LookupRoleUsers(ctx context.Context, name string) (*Role, error
 		}
 	}
 	return nil, &Error{Kind: ErrNotFound, Entity: EntityRole, Op: "read role " + name, Reason: "Milvus has no role named " + name}
+}
+
+// usersOf are a role's users, sorted, without the empty ("ghost") names
+// Milvus 2.6.18 and older list after repeated grants and revokes (#50544).
+func usersOf(r *milvuspb.RoleResult) []string {
+	users := []string{}
+	for _, u := range r.GetUsers() {
+		if name := strings.TrimSpace(u.GetName()); name != "" {
+			users = append(users, name)
+		}
+	}
+	sort.Strings(users)
+	return users
 }

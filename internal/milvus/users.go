@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strings"
 
 	"github.com/milvus-io/milvus-proto/go-api/v2/milvuspb"
 	"github.com/milvus-io/milvus/client/v2/milvusclient"
@@ -21,6 +22,9 @@ const RootUser = "root"
 type User struct {
 	Name  string
 	Roles []string // sorted
+	// Description is the user's description (Milvus 2.6.19 and later; ""
+	// before).
+	Description string
 }
 
 // Created says how a create came to succeed.
@@ -125,10 +129,14 @@ func (c *Client) selectUsers(ctx context.Context, user *milvuspb.UserEntity) ([]
 	for _, r := range resp.GetResults() {
 		roles := make([]string, 0, len(r.GetRoles()))
 		for _, role := range r.GetRoles() {
-			roles = append(roles, role.GetName())
+			// Milvus 2.6.18 and older list an empty ("ghost") role name for a
+			// user after repeated grants and revokes (fixed by #50544).
+			if name := strings.TrimSpace(role.GetName()); name != "" {
+				roles = append(roles, name)
+			}
 		}
 		sort.Strings(roles)
-		users = append(users, User{Name: r.GetUser().GetName(), Roles: roles})
+		users = append(users, User{Name: r.GetUser().GetName(), Roles: roles, Description: r.GetDescription()})
 	}
 	return users, nil
 }

@@ -91,6 +91,11 @@ func release2(minor, patch int) Version {
 	return Version{Major: 2, Minor: minor, Patch: patch}
 }
 
+// release3 is Milvus 3.minor.patch.
+func release3(minor, patch int) Version {
+	return Version{Major: 3, Minor: minor, Patch: patch}
+}
+
 // The features the provider gates on the server's version.
 var (
 	FeatureAllDatabaseGrants = Feature{Name: "listing a role's grants in all databases at once", Since: release2(4, 1)}

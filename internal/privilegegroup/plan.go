@@ -42,7 +42,7 @@ func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Read the Milvus Version", err))
 		return
 	}
-	if problem := mixedMembers(sameKindRule(v), members); problem != "" {
+	if problem := mixedMembers(sameKindRule(v), v, members); problem != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("privileges"), "Privileges of Different Kinds in One Group", fmt.Sprintf(
 			"Milvus %s keeps a privilege group to privileges of one %s, and %s. Split them into groups of one kind.",
 			v, sameKindRule(v), problem))

@@ -31,7 +31,7 @@ func (memberValidator) ValidateString(_ context.Context, req validator.StringReq
 	if _, ok := milvus.LookupPrivilege(name); ok {
 		return
 	}
-	detail := fmt.Sprintf("No Milvus version from 2.3 to 2.6 has a privilege named %q.", name)
+	detail := fmt.Sprintf("No Milvus version from 2.3 to 3.0 has a privilege named %q.", name)
 	if _, group := milvus.LookupBuiltInGroup(name); group {
 		detail = fmt.Sprintf("%q is a built-in privilege group; Milvus does not support groups inside groups. List its privileges instead.", name)
 	} else if s := milvus.SuggestPrivilege(name); s != "" {
@@ -54,9 +54,9 @@ func sameKindRule(v milvus.Version) string {
 	return ""
 }
 
-// mixedMembers explains why the members are not alike under rule, or
-// returns "".
-func mixedMembers(rule string, members []string) string {
+// mixedMembers explains why the members are not alike under rule on a
+// server of version v, or returns "".
+func mixedMembers(rule string, v milvus.Version, members []string) string {
 	kinds := map[string][]string{}
 	for _, name := range members {
 		p, ok := milvus.LookupPrivilege(name)
@@ -65,7 +65,7 @@ func mixedMembers(rule string, members []string) string {
 		}
 		kind := p.Object
 		if rule == "level" {
-			kind = string(p.Level)
+			kind = string(p.LevelIn(v))
 			if kind == "" {
 				kind = "no level"
 			}

@@ -15,7 +15,7 @@ import (
 
 func providerSchema() schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "Manage access to a self-hosted [Milvus](https://milvus.io) vector database (2.3 to 2.6) as code: " +
+		MarkdownDescription: "Manage access to a self-hosted [Milvus](https://milvus.io) vector database (2.3 to 3.0) as code: " +
 			"users, roles, role bindings, grants and privilege groups. Milvus must run with " +
 			"`common.security.authorizationEnabled: true` for any of them to mean anything. " +
 			"Every argument can also come from an environment variable, named in its description; " +

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package validate holds the plan-time rules for Milvus names and passwords.
-// The rule for each: reject what every supported Milvus (2.3 to 2.6) rejects,
+// The rule for each: reject what every supported Milvus (2.3 to 3.0) rejects,
 // accept what some supported Milvus accepts. Every message counts in the
 // unit its rule is stated in: names in characters (they are ASCII only),
 // passwords in bytes.
