@@ -15,13 +15,14 @@
 #
 # MILVUS_TEST_INSTANCE names a server to run beside the others (default
 # "main", whose settings are printed as MILVUS_ADDRESS, ...; another
-# instance's as MILVUS_TEST_<INSTANCE>_ADDRESS), and MILVUS_TEST_TLS_MODE=1
+# instance's as MILVUS_TEST_<INSTANCE>_ADDRESS; MILVUS_TEST_KIND=main or
+# defaults gives another instance those names), and MILVUS_TEST_TLS_MODE=1
 # (server TLS) or 2 (mutual TLS) turns TLS on with a private CA made for it;
 # its settings are printed as MILVUS_TEST_TLS_* (the server certificate names
 # milvus.test, localhost and 127.0.0.1).
 #
 # The server's settings are those of a service in docker-compose.yml, which
-# CI runs as containers: "milvus-defaults" for the instance "defaults",
+# CI runs as containers: "milvus-defaults" for the kind "defaults",
 # "milvus" for the others. On top of them, through Milvus's environment
 # overrides:
 #   MILVUS_TEST_SUPERUSERS  common.security.superUsers
@@ -45,8 +46,13 @@ instance=${MILVUS_TEST_INSTANCE:-main}
 state=$repo/.milvus-test/$instance
 tls_mode=${MILVUS_TEST_TLS_MODE:-0}
 milvus_package=${MILVUS_PYPI_VERSION:-milvus==2.3.5}
+# The kind of server: "main" (its settings printed as MILVUS_ADDRESS, ...),
+# "defaults" (Milvus's default limits), or any other name (a server beside
+# the main one). It is the instance's name unless MILVUS_TEST_KIND says
+# otherwise, so several servers of one kind can run side by side.
+kind=${MILVUS_TEST_KIND:-$instance}
 service=milvus
-[ "$instance" = defaults ] && service=milvus-defaults
+[ "$kind" = defaults ] && service=milvus-defaults
 attempts=${MILVUS_START_ATTEMPTS:-3}
 
 log() { printf 'milvus-server: %s\n' "$*" >&2; }
@@ -187,8 +193,8 @@ ETCD
 write_env() {
   # shellcheck disable=SC1091
   . "$state/ports"
-  local upper; upper=$(echo "$instance" | tr '[:lower:]-' '[:upper:]_')
-  if [ "$tls_mode" = 0 ] && [ "$instance" != main ]; then
+  local upper; upper=$(echo "$kind" | tr '[:lower:]-' '[:upper:]_')
+  if [ "$tls_mode" = 0 ] && [ "$kind" != main ]; then
     # A server beside the main one: its settings under its own names.
     cat >"$state/env" <<ENV
 MILVUS_TEST_${upper}_ADDRESS=127.0.0.1:$proxy

@@ -13,7 +13,13 @@ cd "$repo"
 started=$SECONDS
 log() { printf '\n=== %s (%ds)\n' "$*" $((SECONDS - started)); }
 results=$(mktemp -d)
-instances="main tls defaults"
+# The CLI passes run side by side, each against servers of its own (a test
+# rotates root's password, another empties the public role, the crash test
+# kills the server with Milvus's default limits); the mutual-TLS server,
+# which the tests only read, is shared.
+passes="primary opentofu legacy"
+instances="tls"
+for pass in $passes; do instances="$instances main-$pass defaults-$pass"; done
 stop_servers() {
   for instance in $instances; do
     MILVUS_TEST_INSTANCE=$instance scripts/milvus-server.sh stop >/dev/null 2>&1 || true
@@ -35,21 +41,19 @@ go mod tidy -diff
 "$("$repo/scripts/go-tool.sh" actionlint)" .github/workflows/*.yml
 scripts/release-check.sh --quick
 
-log "real Milvus: the main one, one with mutual TLS, one with Milvus's default limits"
+log "real Milvus: per CLI pass a main one and one with Milvus's default limits; one with mutual TLS"
 stop_servers
-# Their settings are docker-compose.yml's, as in CI: the main server allows
+# Their settings are docker-compose.yml's, as in CI: the main servers allow
 # more roles than Milvus's default 10, so tests need not share them; the
-# "defaults" one keeps the defaults for the limit test, and is the one the
-# crash test kills and restarts.
-scripts/milvus-server.sh start >"$results/main.env"
-MILVUS_TEST_INSTANCE=tls MILVUS_TEST_TLS_MODE=2 scripts/milvus-server.sh start >"$results/tls.env"
-MILVUS_TEST_INSTANCE=defaults scripts/milvus-server.sh start >"$results/defaults.env"
-set -a
-for instance in $instances; do
-  # shellcheck disable=SC1090
-  . "$results/$instance.env"
+# "defaults" ones keep the defaults for the limit tests, and are the ones
+# the crash test kills and restarts. They start side by side.
+pids=""
+MILVUS_TEST_INSTANCE=tls MILVUS_TEST_TLS_MODE=2 scripts/milvus-server.sh start >"$results/tls.env" & pids="$pids $!"
+for pass in $passes; do
+  MILVUS_TEST_INSTANCE=main-$pass MILVUS_TEST_KIND=main scripts/milvus-server.sh start >"$results/main-$pass.env" & pids="$pids $!"
+  MILVUS_TEST_INSTANCE=defaults-$pass MILVUS_TEST_KIND=defaults scripts/milvus-server.sh start >"$results/defaults-$pass.env" & pids="$pids $!"
 done
-set +a
+for pid in $pids; do wait "$pid"; done
 
 log "Terraform-compatible CLIs"
 primary=$(scripts/terraform-cli.sh)
@@ -59,28 +63,45 @@ cli_config="$results/empty.tfrc"
 : >"$cli_config"
 export TF_CLI_CONFIG_FILE=$cli_config TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 # The provider's journal of objects being created (for take-overs after a
-# killed apply) goes with the run, not into the user's cache.
-export MILVUS_PROVIDER_JOURNAL_DIR=$results/journal
+# killed apply) goes with the run (one per pass), not into the user's cache.
 for cli in "$primary" "$opentofu" "$legacy"; do echo "$cli: $("$cli" version | head -n1)"; done
+
+# The test binaries are built once, before the passes start side by side.
+log "build the tests"
+go test -count=1 -run '^$' ./... >/dev/null
 
 run_tests() { # NAME CLI PACKAGES [go test args]
   local name=$1 cli=$2; shift 2
-  log "go test ($name: $("$cli" version | head -n1))"
-  # -p 1: the packages share one server and, for a moment, root's password.
-  # pipefail (set above) makes the pipeline fail when go test does.
-  TF_ACC=1 TF_ACC_TERRAFORM_PATH=$cli go test -count=1 -p 1 -v -timeout 30m "$@" 2>&1 | tee "$results/$name.log"
+  # Each pass reads its own servers' settings, in a subshell.
+  (
+    set -a
+    # shellcheck disable=SC1090
+    . "$results/tls.env"; . "$results/main-$name.env"; . "$results/defaults-$name.env"
+    set +a
+    # -p 1: the packages share the pass's server and, for a moment, root's password.
+    MILVUS_PROVIDER_JOURNAL_DIR=$results/journal-$name TF_ACC=1 TF_ACC_TERRAFORM_PATH=$cli \
+      go test -count=1 -p 1 -v -timeout 30m "$@" >"$results/$name.log" 2>&1
+  )
 }
 
-status=0
-run_tests primary "$primary" ./... || status=1
-# Every acceptance test again with the other CLIs: OpenTofu, and Terraform
-# 1.6, older than write-only arguments and resource identity (tests that need
-# those skip themselves, saying why). A new resource's tests are picked up by
-# name (TestAcc...), with no list to keep.
+log "go test: every test with $("$primary" version | head -n1); every acceptance test again with $("$opentofu" version | head -n1) and $("$legacy" version | head -n1), side by side"
+# Every acceptance test runs again with the other CLIs: OpenTofu, and
+# Terraform 1.6, older than write-only arguments and resource identity
+# (tests that need those skip themselves, saying why). A new resource's tests
+# are picked up by name (TestAcc...), with no list to keep.
+declare -A pid_of
+run_tests primary "$primary" ./... & pid_of[primary]=$!
 if [ "$(readlink -f "$primary")" != "$(readlink -f "$opentofu")" ]; then
-  run_tests opentofu "$opentofu" -run 'TestAcc' ./internal/... || status=1
+  run_tests opentofu "$opentofu" -run 'TestAcc' ./internal/... & pid_of[opentofu]=$!
 fi
-run_tests legacy "$legacy" -run 'TestAcc' ./internal/... || status=1
+run_tests legacy "$legacy" -run 'TestAcc' ./internal/... & pid_of[legacy]=$!
+status=0
+for pass in $passes; do
+  [ -n "${pid_of[$pass]:-}" ] || continue
+  if wait "${pid_of[$pass]}"; then result=ok; else result=FAILED; status=1; fi
+  log "go test ($pass): $result"
+  cat "$results/$pass.log"
+done
 
 log "docs"
 scripts/docs.sh --check || status=1

@@ -43,6 +43,10 @@ type Emulator struct {
 
 	databases    map[string]*emulatedDatabase
 	maxDatabases int // rootCoord.maxDatabaseNum
+
+	users            map[string]*emulatedUser
+	roleDescriptions map[string]string
+	aliases          map[string]map[string]string // by database: alias → collection
 }
 
 // FailNext makes the next call of method answer with st, as a server that is
@@ -64,7 +68,9 @@ func StartEmulator(t *testing.T, version string) *Emulator {
 	s := &Emulator{Address: lis.Addr().String(), version: milvus.ParseVersion(version),
 		roles: map[string]bool{"admin": true, "public": true}, grants: map[string][]milvus.Grant{},
 		groups: map[string]map[string]bool{}, calls: map[string]int{}, failing: map[string]*commonpb.Status{},
-		databases: map[string]*emulatedDatabase{"default": {properties: map[string]string{}}}, maxDatabases: 64}
+		databases: map[string]*emulatedDatabase{"default": {properties: map[string]string{}}}, maxDatabases: 64,
+		users:            map[string]*emulatedUser{"root": {password: "Milvus", roles: map[string]bool{}}},
+		roleDescriptions: map[string]string{}, aliases: map[string]map[string]string{}}
 	srv := grpc.NewServer(grpc.UnaryInterceptor(s.authenticate))
 	milvuspb.RegisterMilvusServiceServer(srv, s)
 	go func() { _ = srv.Serve(lis) }()
@@ -101,8 +107,9 @@ func (s *Emulator) GroupMembers(name string) ([]string, bool) {
 
 func (s *Emulator) since(v string) bool { return s.version.AtLeast(milvus.ParseVersion(v)) }
 
-// authenticate is Milvus's interceptor: root/Milvus only; methods the
-// version lacks answer Unimplemented before it, as grpc-go does.
+// authenticate is Milvus's interceptor: a user's password (root's is
+// Milvus); methods the version lacks answer Unimplemented before it, as
+// grpc-go does.
 func (s *Emulator) authenticate(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	method := info.FullMethod[strings.LastIndex(info.FullMethod, "/")+1:]
 	s.mu.Lock()
@@ -110,7 +117,8 @@ func (s *Emulator) authenticate(ctx context.Context, req any, info *grpc.UnarySe
 	s.mu.Unlock()
 	if missing := (strings.Contains(method, "PrivilegeGroup") && !s.since("2.4.16")) ||
 		(method == "OperatePrivilegeV2" && !s.since("2.4.18")) ||
-		(method == "AlterDatabase" && !s.since("2.4.1")) || (method == "DescribeDatabase" && !s.since("2.4.2")); missing {
+		(method == "AlterDatabase" && !s.since("2.4.1")) || (method == "DescribeDatabase" && !s.since("2.4.2")) ||
+		(method == "AlterRole" && !s.since("2.6.19")); missing {
 		return nil, status.Errorf(codes.Unimplemented, "unknown method %s for service milvus.proto.milvus.MilvusService", method)
 	}
 	md, _ := metadata.FromIncomingContext(ctx)
@@ -118,7 +126,11 @@ func (s *Emulator) authenticate(ctx context.Context, req any, info *grpc.UnarySe
 		return nil, status.Error(codes.Unauthenticated, "missing authorization in header")
 	}
 	raw, _ := base64.StdEncoding.DecodeString(md["authorization"][0])
-	if string(raw) != "root:Milvus" {
+	user, password, _ := strings.Cut(string(raw), ":")
+	s.mu.Lock()
+	u, ok := s.users[user]
+	s.mu.Unlock()
+	if !ok || u.password != password {
 		return nil, status.Error(codes.Unauthenticated, "auth check failure, please check username and password are correct")
 	}
 	return handler(ctx, req)
@@ -141,10 +153,6 @@ func (s *Emulator) Connect(context.Context, *milvuspb.ConnectRequest) (*milvuspb
 
 func (s *Emulator) GetVersion(context.Context, *milvuspb.GetVersionRequest) (*milvuspb.GetVersionResponse, error) {
 	return &milvuspb.GetVersionResponse{Status: okStatus, Version: s.version.String()}, nil
-}
-
-func (s *Emulator) SelectUser(context.Context, *milvuspb.SelectUserRequest) (*milvuspb.SelectUserResponse, error) {
-	return &milvuspb.SelectUserResponse{Status: okStatus, Results: []*milvuspb.UserResult{{User: &milvuspb.UserEntity{Name: "root"}}}}, nil
 }
 
 // Vars points the shared provider block at the emulator, with the test's

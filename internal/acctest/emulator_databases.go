@@ -227,3 +227,60 @@ func (s *Emulator) ShowCollections(_ context.Context, req *milvuspb.ShowCollecti
 	}
 	return &milvuspb.ShowCollectionsResponse{Status: okStatus, CollectionNames: append([]string(nil), d.collections...)}, nil
 }
+
+// CreateAliasOutside makes alias name collection in db, as a client would.
+func (s *Emulator) CreateAliasOutside(db, alias, collection string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.aliases[db] == nil {
+		s.aliases[db] = map[string]string{}
+	}
+	s.aliases[db][alias] = collection
+}
+
+// DropCollectionOutside drops a collection as a client would: from 2.6.12,
+// Milvus deletes the Collection grants on it (#48052, #48151).
+func (s *Emulator) DropCollectionOutside(db, collection string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.databases[db]
+	for i, c := range d.collections {
+		if c == collection {
+			d.collections = append(d.collections[:i], d.collections[i+1:]...)
+			break
+		}
+	}
+	if !s.since("2.6.12") {
+		return
+	}
+	for role, rows := range s.grants {
+		kept := rows[:0:0]
+		for _, g := range rows {
+			if g.ObjectType != milvus.ObjectCollection || g.DBName != db || g.ObjectName != collection {
+				kept = append(kept, g)
+			}
+		}
+		s.grants[role] = kept
+	}
+}
+
+// resolve is the collection an alias names, from 2.6.12 on, where Milvus
+// stores and checks grants on an alias as grants on its collection
+// (proxy.resolveAliasForPrivilege); the name as given otherwise.
+func (s *Emulator) resolve(db, name string) string {
+	if c, ok := s.aliases[db][name]; ok && s.since("2.6.12") {
+		return c
+	}
+	return name
+}
+
+func (s *Emulator) DescribeAlias(_ context.Context, req *milvuspb.DescribeAliasRequest) (*milvuspb.DescribeAliasResponse, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.aliases[req.GetDbName()][req.GetAlias()]
+	if !ok {
+		return &milvuspb.DescribeAliasResponse{Status: &commonpb.Status{Code: 1600, ErrorCode: commonpb.ErrorCode_UnexpectedError,
+			Reason: fmt.Sprintf("alias not found[database=%s][alias=%s]", req.GetDbName(), req.GetAlias())}}, nil
+	}
+	return &milvuspb.DescribeAliasResponse{Status: okStatus, DbName: req.GetDbName(), Alias: req.GetAlias(), Collection: c}, nil
+}

@@ -23,6 +23,9 @@ func (s *Emulator) CreateRole(_ context.Context, req *milvuspb.CreateRoleRequest
 		return s.fail(commonpb.ErrorCode_CreateRoleFailure, fmt.Sprintf("role [name:%q] already exists", name)), nil
 	}
 	s.roles[name] = true
+	if s.since("2.6.19") {
+		s.roleDescriptions[name] = req.GetEntity().GetDescription()
+	}
 	return okStatus, nil
 }
 
@@ -31,9 +34,21 @@ func (s *Emulator) SelectRole(_ context.Context, req *milvuspb.SelectRoleRequest
 	defer s.mu.Unlock()
 	resp := &milvuspb.SelectRoleResponse{Status: okStatus}
 	for name := range s.roles {
-		if req.GetRole() == nil || req.GetRole().GetName() == name {
-			resp.Results = append(resp.Results, &milvuspb.RoleResult{Role: &milvuspb.RoleEntity{Name: name}})
+		if req.GetRole() != nil && req.GetRole().GetName() != name {
+			continue
 		}
+		result := &milvuspb.RoleResult{Role: &milvuspb.RoleEntity{Name: name}}
+		if s.since("2.6.19") {
+			result.Role.Description = s.roleDescriptions[name]
+		}
+		if req.GetIncludeUserInfo() {
+			for user, u := range s.users {
+				if u.roles[name] {
+					result.Users = append(result.Users, &milvuspb.UserEntity{Name: user})
+				}
+			}
+		}
+		resp.Results = append(resp.Results, result)
 	}
 	return resp, nil
 }
@@ -50,6 +65,9 @@ func (s *Emulator) DropRole(_ context.Context, req *milvuspb.DropRoleRequest) (*
 	}
 	delete(s.roles, req.GetRoleName())
 	delete(s.grants, req.GetRoleName())
+	for _, u := range s.users {
+		delete(u.roles, req.GetRoleName())
+	}
 	return okStatus, nil
 }
 
@@ -93,6 +111,9 @@ func (s *Emulator) operate(g milvus.Grant, grant bool) *commonpb.Status {
 	defer s.mu.Unlock()
 	if !s.roles[g.Role] {
 		return s.fail(commonpb.ErrorCode_OperatePrivilegeFailure, "not found the role, maybe the role isn't existed or internal system error")
+	}
+	if g.ObjectName != "*" {
+		g.ObjectName = s.resolve(g.DBName, g.ObjectName)
 	}
 	all := []milvus.Grant{g}
 	if s.since("2.3.6") {
@@ -142,7 +163,7 @@ func (s *Emulator) SelectGrant(_ context.Context, req *milvuspb.SelectGrantReque
 		if e.GetDbName() != "*" && g.DBName != e.GetDbName() && g.DBName != "*" {
 			continue
 		}
-		if e.GetObject() != nil && (g.ObjectType != e.GetObject().GetName() || g.ObjectName != e.GetObjectName()) {
+		if e.GetObject() != nil && (g.ObjectType != e.GetObject().GetName() || g.ObjectName != s.resolve(e.GetDbName(), e.GetObjectName())) {
 			continue
 		}
 		resp.Entities = append(resp.Entities, &milvuspb.GrantEntity{Role: &milvuspb.RoleEntity{Name: role},
@@ -159,4 +180,11 @@ func (s *Emulator) GrantOutside(g milvus.Grant) {
 	s.roles[g.Role] = true
 	s.mu.Unlock()
 	s.operate(g, true)
+}
+
+// CreateRoleOutside creates a role behind Terraform's back.
+func (s *Emulator) CreateRoleOutside(role string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.roles[role] = true
 }

@@ -96,9 +96,15 @@ func held(ctx context.Context, c *milvus.Client, roles []string, change *AccessC
 				return nil, err
 			}
 		}
+		v, err := c.Version(ctx)
+		if err != nil {
+			return nil, err
+		}
 		for _, g := range grants {
-			if g.DBName != milvus.AllDatabases && g.DBName != c.DBName() {
-				continue // Milvus checks these in the provider's database
+			// Milvus checks these in the provider's database; Milvus 3.0
+			// checks cluster-level privileges, which all of them are, in "*".
+			if g.DBName != milvus.AllDatabases && (g.DBName != c.DBName() || v.Major >= 3) {
+				continue
 			}
 			names := []string{g.Privilege}
 			if g.Group {

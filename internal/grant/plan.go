@@ -49,6 +49,48 @@ func (r *grantResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	r.declare(m, &resp.Diagnostics)
 	resp.Diagnostics.Append(r.checkVersion(ctx, m)...)
+	if g, known := m.spec().Grant(m.Role.ValueString()); known && !m.Role.IsUnknown() && r.Data != nil {
+		resp.Diagnostics.Append(ScopeWarning(ctx, r.Data, g)...)
+		if collection, isAlias := AliasOf(ctx, r.Data, g); isAlias {
+			resp.Diagnostics.Append(diagnostics.Warning("Milvus Grant on an Alias", object(g).ImportID, fmt.Sprintf(
+				"%q is an alias of collection %q in database %q. Milvus 2.6.12 and later store a grant on an alias as the grant "+
+					"on its collection, and check access through the alias on the collection: this grant is %q's, and follows it, not "+
+					"the alias. Terraform tracks it as long as the alias names that collection; to keep it stable when the alias "+
+					"moves, name the collection: object_name = %q.", g.ObjectName, collection, g.DBName, collection, collection)))
+		}
+	}
+}
+
+// AliasOf returns the collection a grant's object names when it is an alias
+// on a server that resolves aliases in grants (Milvus 2.6.12 and later).
+func AliasOf(ctx context.Context, data *providerdata.Data, g milvus.Grant) (string, bool) {
+	if g.ObjectType != milvus.ObjectCollection || g.ObjectName == "*" || g.DBName == milvus.AllDatabases {
+		return "", false
+	}
+	if ok, err := data.Client.Supports(ctx, milvus.FeatureGrantsFollowCollections); err != nil || !ok {
+		return "", false
+	}
+	collection, isAlias, err := data.Client.ResolveAlias(ctx, g.DBName, g.ObjectName)
+	return collection, err == nil && isAlias
+}
+
+// ScopeWarning warns about a cluster-level privilege granted in one
+// database on Milvus 3.0, which checks such privileges in database "*"
+// (#50690): the grant allows nothing there.
+func ScopeWarning(ctx context.Context, data *providerdata.Data, g milvus.Grant) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if g.DBName == milvus.AllDatabases || g.Group {
+		return diags
+	}
+	p, ok := milvus.LookupPrivilege(g.Privilege)
+	v, err := data.Client.Version(ctx)
+	if !ok || err != nil || !v.Known() || v.Major < 3 || p.LevelIn(v) != milvus.LevelCluster {
+		return diags
+	}
+	diags.Append(diagnostics.Warning("Milvus Grant Without Effect", object(g).ImportID, fmt.Sprintf(
+		"%s is a cluster-level privilege, and Milvus %s checks cluster-level privileges in database \"*\", whichever database a "+
+			"request names: granted in database %q, it allows nothing. Grant it with db_name = \"*\".", g.Privilege, v, g.DBName)))
+	return diags
 }
 
 // declare tells the configuration's other resources about this grant: a

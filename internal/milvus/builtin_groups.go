@@ -45,16 +45,16 @@ var groupTiers = map[Level][3][]string{
 // groupChanges are what later releases changed, per group tier.
 var groupChanges = map[string][]groupChange{
 	"ClusterReadOnly": {{since: release2(6, 12), add: []string{"GetReplicateConfiguration"}},
-		{since: release3(0, 0), add: []string{"ListFileResources"}}},
-	"ClusterReadWrite": {{since: release3(0, 0), add: []string{"AddFileResource", "RemoveFileResource", "PinSnapshotData", "UnpinSnapshotData"}}},
+		{since: release3_0, add: []string{"ListFileResources"}}},
+	"ClusterReadWrite": {{since: release3_0, add: []string{"AddFileResource", "RemoveFileResource", "PinSnapshotData", "UnpinSnapshotData"}}},
 	"ClusterAdmin": {{since: release2(6, 6), add: []string{"UpdateReplicateConfiguration"}},
-		{since: release3(0, 0), add: []string{"Expr", "RestoreExternalSnapshot", "ExportSnapshot"}, removed: []string{"RenameCollection"}}},
-	"DatabaseAdmin": {{since: release3(0, 0), add: []string{"RenameCollection"}}},
+		{since: release3_0, add: []string{"Expr", "RestoreExternalSnapshot", "ExportSnapshot"}, removed: []string{"RenameCollection"}}},
+	"DatabaseAdmin": {{since: release3_0, add: []string{"RenameCollection"}}},
 	"CollectionReadOnly": {{since: release2(6, 0), add: []string{"GetImportProgress", "ListImport"}},
-		{since: release3(0, 0), add: []string{"DescribeSnapshot", "ListSnapshots"}}},
+		{since: release3_0, add: []string{"DescribeSnapshot", "ListSnapshots"}}},
 	"CollectionReadWrite": {{since: release2(6, 0), add: []string{"AddCollectionField"}},
-		{since: release3(0, 0), add: []string{"AlterCollectionSchema", "RefreshExternalCollection", "CreateSnapshot", "DropSnapshot"}}},
-	"CollectionAdmin": {{since: release3(0, 0), add: []string{"RestoreSnapshot"}}},
+		{since: release3_0, add: []string{"AlterCollectionSchema", "RefreshExternalCollection", "CreateSnapshot", "DropSnapshot"}}},
+	"CollectionAdmin": {{since: release3_0, add: []string{"RestoreSnapshot"}}},
 }
 
 // BuiltInGroupMembers returns, sorted, the default members of a built-in

@@ -16,7 +16,7 @@ func TestBuiltInGroupMembers(t *testing.T) {
 		"DatabaseReadOnly": {2, 2, 2}, "DatabaseReadWrite": {3, 3, 3}, "DatabaseAdmin": {5, 5, 6},
 		"CollectionReadOnly": {12, 14, 16}, "CollectionReadWrite": {25, 28, 34}, "CollectionAdmin": {27, 30, 37},
 	}
-	versions := []Version{release2(5, 27), release2(6, 19), release3(0, 0)}
+	versions := []Version{release2(5, 27), release2(6, 19), release3_0}
 	for name, want := range counts {
 		for i, v := range versions {
 			members, ok := BuiltInGroupMembers(name, v)
@@ -26,17 +26,17 @@ func TestBuiltInGroupMembers(t *testing.T) {
 		}
 	}
 	admin26, _ := BuiltInGroupMembers("ClusterAdmin", release2(6, 19))
-	admin30, _ := BuiltInGroupMembers("ClusterAdmin", release3(0, 0))
-	db30, _ := BuiltInGroupMembers("DatabaseAdmin", release3(0, 0))
+	admin30, _ := BuiltInGroupMembers("ClusterAdmin", release3_0)
+	db30, _ := BuiltInGroupMembers("DatabaseAdmin", release3_0)
 	if !slices.Contains(admin26, "RenameCollection") || slices.Contains(admin30, "RenameCollection") || !slices.Contains(db30, "RenameCollection") {
 		t.Error("RenameCollection moves from ClusterAdmin to DatabaseAdmin in 3.0")
 	}
-	if p, _ := LookupPrivilege("RenameCollection"); p.LevelIn(release2(6, 19)) != LevelCluster || p.LevelIn(release3(0, 0)) != LevelDatabase {
+	if p, _ := LookupPrivilege("RenameCollection"); p.LevelIn(release2(6, 19)) != LevelCluster || p.LevelIn(release3_0) != LevelDatabase {
 		t.Error("RenameCollection's level")
 	}
 	// Every member is a name Milvus defines.
 	for name := range counts {
-		members, _ := BuiltInGroupMembers(name, release3(0, 0))
+		members, _ := BuiltInGroupMembers(name, release3_0)
 		for _, m := range members {
 			if !DefinedName(m) {
 				t.Errorf("%s member %s is not a defined name", name, m)

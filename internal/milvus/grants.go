@@ -6,6 +6,7 @@ package milvus
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,7 +100,31 @@ func (c *Client) FindGrant(ctx context.Context, key Grant) (*Grant, error) {
 			return &r, nil
 		}
 	}
+	if target, ok := c.aliasTarget(ctx, key); ok {
+		for _, r := range rows {
+			if r.Key() == target.Key() {
+				return &r, nil
+			}
+		}
+	}
 	return nil, &Error{Kind: ErrNotFound, Entity: EntityGrant, Op: "read grant " + key.what(), Reason: "Milvus has no such grant"}
+}
+
+// aliasTarget is the row Milvus 2.6.12 and later store for a grant that
+// names an alias: the same grant on the alias's collection.
+func (c *Client) aliasTarget(ctx context.Context, key Grant) (Grant, bool) {
+	if key.ObjectType != ObjectCollection || key.ObjectName == "*" || key.DBName == AllDatabases {
+		return Grant{}, false
+	}
+	if ok, err := c.Supports(ctx, FeatureGrantsFollowCollections); err != nil || !ok {
+		return Grant{}, false
+	}
+	collection, isAlias, err := c.ResolveAlias(ctx, key.DBName, key.ObjectName)
+	if err != nil || !isAlias {
+		return Grant{}, false
+	}
+	key.ObjectName = collection
+	return key, true
 }
 
 // RoleGrants returns every grant of a role in every database, sorted. Milvus
@@ -241,7 +266,38 @@ func (c *Client) LookupGrant(ctx context.Context, key Grant) (*Grant, error) {
 			return &g, nil
 		}
 	}
+	if target, ok := c.aliasTarget(ctx, key); ok {
+		for _, g := range grants {
+			if g.Key() == target.Key() {
+				return &g, nil
+			}
+		}
+	}
 	return nil, &Error{Kind: ErrNotFound, Entity: EntityGrant, Op: "read grant " + key.what(), Reason: "Milvus has no such grant"}
+}
+
+// GoneWithItsCollection reports whether a grant Milvus no longer has went
+// with its collection: from 2.6.12, dropping a collection deletes its
+// Collection grants and renaming it moves them, so a grant on one named
+// collection that no longer exists was not revoked by anyone.
+func (c *Client) GoneWithItsCollection(ctx context.Context, g Grant) (bool, error) {
+	if g.ObjectType != ObjectCollection || g.ObjectName == "*" || g.DBName == AllDatabases {
+		return false, nil
+	}
+	if ok, err := c.Supports(ctx, FeatureGrantsFollowCollections); err != nil || !ok {
+		return false, err
+	}
+	collections, err := listed(ctx, c, "collections of "+g.DBName, func(ctx context.Context) ([]string, error) {
+		return c.DatabaseCollections(ctx, g.DBName)
+	})
+	if errors.Is(err, ErrNotFound) {
+		return true, nil // its database is gone, and the collection with it
+	}
+	if err != nil {
+		return false, err
+	}
+	_, isAlias, err := c.ResolveAlias(ctx, g.DBName, g.ObjectName)
+	return !slices.Contains(collections, g.ObjectName) && !isAlias, err
 }
 
 // companions are the rows Milvus adds beside a granted privilege, on the

@@ -63,18 +63,18 @@ var privileges = []Privilege{
 	{"GetImportProgress", ObjectCollection, release2(6, 0), LevelCollection},
 	{"ListImport", ObjectCollection, release2(6, 0), LevelCollection},
 	{"AddCollectionField", ObjectCollection, release2(6, 0), LevelCollection},
-	{"AlterCollectionSchema", ObjectCollection, release3(0, 0), LevelCollection},
-	{"RefreshExternalCollection", ObjectCollection, release3(0, 0), LevelCollection},
-	{"CreateSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
-	{"DropSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
-	{"DescribeSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
-	{"RestoreSnapshot", ObjectCollection, release3(0, 0), LevelCollection},
-	{"ListSnapshots", ObjectCollection, release3(0, 0), LevelCollection},
-	{"PinSnapshotData", ObjectGlobal, release3(0, 0), LevelCluster},
-	{"UnpinSnapshotData", ObjectGlobal, release3(0, 0), LevelCluster},
-	{"RestoreExternalSnapshot", ObjectGlobal, release3(0, 0), LevelCluster},
-	{"ExportSnapshot", ObjectGlobal, release3(0, 0), LevelCluster},
-	{"Expr", ObjectGlobal, release3(0, 0), LevelCluster},
+	{"AlterCollectionSchema", ObjectCollection, release3_0, LevelCollection},
+	{"RefreshExternalCollection", ObjectCollection, release3_0, LevelCollection},
+	{"CreateSnapshot", ObjectCollection, release3_0, LevelCollection},
+	{"DropSnapshot", ObjectCollection, release3_0, LevelCollection},
+	{"DescribeSnapshot", ObjectCollection, release3_0, LevelCollection},
+	{"RestoreSnapshot", ObjectCollection, release3_0, LevelCollection},
+	{"ListSnapshots", ObjectCollection, release3_0, LevelCollection},
+	{"PinSnapshotData", ObjectGlobal, release3_0, LevelCluster},
+	{"UnpinSnapshotData", ObjectGlobal, release3_0, LevelCluster},
+	{"RestoreExternalSnapshot", ObjectGlobal, release3_0, LevelCluster},
+	{"ExportSnapshot", ObjectGlobal, release3_0, LevelCluster},
+	{"Expr", ObjectGlobal, release3_0, LevelCluster},
 	{"All", ObjectGlobal, release2(3, 0), levelNone},
 	{"CreateCollection", ObjectGlobal, release2(3, 0), LevelDatabase},
 	{"DropCollection", ObjectGlobal, release2(3, 0), LevelDatabase},
@@ -119,7 +119,7 @@ var privileges = []Privilege{
 var levelChanges = map[string]struct {
 	Since Version
 	Level Level
-}{"RenameCollection": {release3(0, 0), LevelDatabase}}
+}{"RenameCollection": {release3_0, LevelDatabase}}
 
 // LevelIn is the privilege's level on a server of version v.
 func (p Privilege) LevelIn(v Version) Level {

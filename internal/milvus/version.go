@@ -91,10 +91,8 @@ func release2(minor, patch int) Version {
 	return Version{Major: 2, Minor: minor, Patch: patch}
 }
 
-// release3 is Milvus 3.minor.patch.
-func release3(minor, patch int) Version {
-	return Version{Major: 3, Minor: minor, Patch: patch}
-}
+// release3_0 is Milvus 3.0.0.
+var release3_0 = Version{Major: 3}
 
 // The features the provider gates on the server's version.
 var (

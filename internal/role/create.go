@@ -8,6 +8,7 @@ import (
 	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
@@ -54,9 +55,14 @@ func (r *roleResource) Create(ctx context.Context, req resource.CreateRequest, r
 			tflog.Info(ctx, "Milvus did not answer the create, but the role exists now", map[string]any{"name": name})
 		}
 	}
+	if description, set := entity.DescriptionChange(planned.Description, types.StringValue("")); set {
+		if err := r.Data.Client.SetRoleDescription(ctx, name, description); err != nil {
+			resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Set the Description of Milvus Role", err))
+		}
+	}
 	state := planned
-	state.fromServer(name)
-	if r.readBack(ctx, name, &resp.Diagnostics) {
+	if role, ok := r.readBack(ctx, name, &resp.Diagnostics); ok {
+		state.fromServer(name, r.description(ctx, role, planned.Description))
 		resp.Diagnostics.Append(entity.Save(ctx, &resp.State, resp.Identity, state)...)
 	}
 }

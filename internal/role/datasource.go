@@ -31,10 +31,11 @@ type roleDataSource struct {
 }
 
 type roleDataModel struct {
-	ID     types.String `tfsdk:"id"`
-	Name   types.String `tfsdk:"name"`
-	Users  types.List   `tfsdk:"users"`
-	Grants types.List   `tfsdk:"grants"`
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	Users       types.List   `tfsdk:"users"`
+	Grants      types.List   `tfsdk:"grants"`
 }
 
 func (d *roleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,6 +57,8 @@ func (d *roleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				Validators:          []validator.String{validate.Name(validate.RoleName)},
 			},
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The role name."},
+			"description": schema.StringAttribute{Computed: true,
+				MarkdownDescription: "The role's description (Milvus 2.6.19 and later; null on servers without descriptions)."},
 			"users": schema.ListAttribute{
 				Computed:            true,
 				ElementType:         types.StringType,
@@ -99,6 +102,7 @@ func (d *roleDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		values[i] = grant.Value(g)
 	}
 	model.ID = types.StringValue(name)
+	model.Description = entity.DescriptionValue(ctx, d.Data.Client, role.Description)
 	model.Users = tfvalue.StringList(role.Users)
 	model.Grants = types.ListValueMust(types.ObjectType{AttrTypes: grant.AttrTypes}, values)
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)

@@ -14,13 +14,15 @@ import (
 
 // roleModel is the milvus_role state.
 type roleModel struct {
-	ID   types.String `tfsdk:"id"`
-	Name types.String `tfsdk:"name"`
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
 }
 
-func (m *roleModel) fromServer(name string) {
+func (m *roleModel) fromServer(name string, description types.String) {
 	m.ID = types.StringValue(name)
 	m.Name = types.StringValue(name)
+	m.Description = description
 }
 
 func object(name string) diagnostics.Object {

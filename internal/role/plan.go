@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
@@ -26,6 +27,9 @@ func (r *roleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if !name.IsUnknown() && r.Data != nil {
 		r.Data.Declared.Role(name.ValueString()) // a policy of this role may refer to it
 	}
+	var description types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("description"), &description)...)
+	resp.Diagnostics.Append(entity.CheckDescription(ctx, r.Data, description)...)
 	if !req.State.Raw.IsNull() || name.IsUnknown() || !milvus.BuiltInRole(name.ValueString()) {
 		return
 	}

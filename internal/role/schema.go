@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/validate"
 )
 
@@ -20,9 +21,16 @@ import (
 var resourceDescription string
 
 func (r *roleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	resp.Schema = schemaV1()
+}
+
+// schemaV1 is the milvus_role schema: version 0 had no description.
+func schemaV1() schema.Schema {
+	return schema.Schema{
+		Version:             1,
 		MarkdownDescription: resourceDescription,
 		Attributes: map[string]schema.Attribute{
+			"description": entity.DescriptionAttribute("role"),
 			"name": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The role name: " + validate.RoleName.Rule + ". Case-sensitive. Milvus cannot rename a role, " +

@@ -5,8 +5,10 @@ package rolepolicy_test
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -66,4 +68,38 @@ func TestAccRolePolicy_groupsAndCompanionsOnEmulator(t *testing.T) {
 			)
 		})
 	}
+}
+
+// A policy's grant that went with its collection is said to have (2.6.12
+// and later), and a grant on an alias is refused at plan time: Milvus would
+// hold it on the alias's collection, and the policy could never match it.
+// On the emulator of 2.6.12.
+func TestAccRolePolicy_collectionsAndAliasesOnEmulator(t *testing.T) {
+	acctest.PreCheck(t)
+	s := acctest.StartEmulator(t, "v2.6.12")
+	s.CreateRoleOutside("tfacc_writers")
+	s.AddCollection("default", "orders")
+	s.AddCollection("default", "books_v2")
+	s.CreateAliasOutside("default", "books", "books_v2")
+	vars := func(object string) config.Variables {
+		return s.Vars(t, "role", "tfacc_writers", "grants", grants([]string{"privilege", "Insert", "object_name", object}))
+	}
+	acctest.Steps(t, nil,
+		resource.TestStep{ConfigDirectory: policyConfig(t), ConfigVariables: vars("orders")},
+		resource.TestStep{
+			PreConfig:       func() { s.DropCollectionOutside("default", "orders") },
+			ConfigDirectory: policyConfig(t),
+			ConfigVariables: vars("orders"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+			}},
+		},
+		resource.TestStep{
+			ConfigDirectory: policyConfig(t),
+			ConfigVariables: vars("books"),
+			PlanOnly:        true,
+			ExpectError: regexp.MustCompile(`(?s)` + acctest.Words("Milvus Grant on an Alias") + ".*" +
+				acctest.Words(`"books" is an alias of collection "books_v2"`) + ".*" + acctest.Words(`object_name = "books_v2"`)),
+		},
+	)
 }

@@ -64,6 +64,14 @@ func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	for _, e := range planned.elements() {
 		at := func(name string) path.Path { return path.Root("grants").AtSetValue(e.value).AtName(name) }
 		resp.Diagnostics.Append(grant.CheckVersion(ctx, r.Data, e.spec, at)...)
+		g, _ := e.spec.Grant(role)
+		resp.Diagnostics.Append(grant.ScopeWarning(ctx, r.Data, g)...)
+		if collection, isAlias := grant.AliasOf(ctx, r.Data, g); isAlias {
+			resp.Diagnostics.AddAttributeError(at("object_name"), "Milvus Grant on an Alias", fmt.Sprintf(
+				"%q is an alias of collection %q in database %q, and Milvus 2.6.12 and later store a grant on an alias as the grant "+
+					"on its collection: the role would hold a grant on %q, not on %q, and the policy could never match it. Name the "+
+					"collection: object_name = %q.", g.ObjectName, collection, g.DBName, collection, g.ObjectName, collection))
+		}
 	}
 	resp.Diagnostics.Append(r.checkRole(ctx, role)...)
 	resp.Diagnostics.Append(entity.PolicyConflicts(role, r.Data.Declared.Policy(role, want))...)
@@ -79,7 +87,7 @@ func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	applied, ok, diags := entity.LoadApplied(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	if ok {
-		resp.Diagnostics.Append(driftWarnings(role, applied, have, want)...)
+		resp.Diagnostics.Append(r.driftWarnings(ctx, role, applied, have, want)...)
 	}
 }
 
@@ -133,7 +141,7 @@ func (r *policyResource) revokedOnCreate(ctx context.Context, role string, want 
 // driftWarnings names each grant that changed outside Terraform when the
 // apply changes it back: granted outside (the apply revokes it) or revoked
 // outside (the apply grants it again).
-func driftWarnings(role string, applied map[string]bool, have, want []milvus.Grant) diag.Diagnostics {
+func (r *policyResource) driftWarnings(ctx context.Context, role string, applied map[string]bool, have, want []milvus.Grant) diag.Diagnostics {
 	var diags diag.Diagnostics
 	for _, g := range minus(have, want) {
 		if !applied[key(g)] {
@@ -143,6 +151,10 @@ func driftWarnings(role string, applied map[string]bool, have, want []milvus.Gra
 		}
 	}
 	for _, g := range minus(want, have) {
+		if gone, err := r.Data.Client.GoneWithItsCollection(ctx, g); err == nil && gone && applied[key(g)] {
+			diags.Append(grant.CollectionGone(g, "milvus_role_policy"))
+			continue
+		}
 		if applied[key(g)] {
 			diags.Append(diagnostics.Warning("Milvus Grant Revoked Outside Terraform", role+"/"+key(g), fmt.Sprintf(
 				"Role %q no longer has the %s, which its milvus_role_policy lists: it was revoked outside Terraform. The apply grants it again.",

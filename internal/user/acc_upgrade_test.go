@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/acctest"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/user"
 )
 
 // earlierState is one saved state of testdata/upgrade and the password its
@@ -88,8 +89,8 @@ func TestAccUser_statesOfEarlierReleases(t *testing.T) {
 
 			cli.MustRun("apply", "-refresh-only", "-auto-approve", "-input=false")
 			version, after := readSaved(t, cli)
-			if version != 1 {
-				t.Errorf("after refresh the state has schema version %d, want 1", version)
+			if version != user.SchemaVersion {
+				t.Errorf("after refresh the state has schema version %d, want %d", version, user.SchemaVersion)
 			}
 			wantRevision := any(nil)
 			if e.writeOnly {

@@ -54,8 +54,17 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 			map[string]any{"name": name})
 	}
 
+	if description, set := entity.DescriptionChange(planned.Description, types.StringValue("")); set {
+		if err := r.Data.Client.SetUserDescription(ctx, name, description); err != nil {
+			resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Set the Description of Milvus User", err))
+		}
+	}
 	state := planned
-	state.fromServer(&milvus.User{Name: name, Roles: []string{}})
+	description := planned.Description
+	if description.IsUnknown() {
+		description = types.StringNull() // the read-back fills it in
+	}
+	state.fromServer(&milvus.User{Name: name, Roles: []string{}}, description)
 	if planned.writeOnly() {
 		state.PasswordWORevision = nextRevision(types.StringNull())
 		resp.Diagnostics.Append(rememberPassword(ctx, resp.Private, password.ValueString())...)

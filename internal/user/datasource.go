@@ -32,6 +32,8 @@ type userDataModel struct {
 	ID    types.String `tfsdk:"id"`
 	Name  types.String `tfsdk:"name"`
 	Roles types.List   `tfsdk:"roles"`
+	// Description is the user's description (2.6.19+).
+	Description types.String `tfsdk:"description"`
 }
 
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -51,6 +53,8 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				Computed:            true,
 				MarkdownDescription: "The username.",
 			},
+			"description": schema.StringAttribute{Computed: true,
+				MarkdownDescription: "The user's description (Milvus 2.6.19 and later; null on servers without descriptions)."},
 			"roles": schema.ListAttribute{
 				Computed:            true,
 				ElementType:         types.StringType,
@@ -79,5 +83,6 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	}
 	model.ID = types.StringValue(user.Name)
 	model.Roles = tfvalue.StringList(user.Roles)
+	model.Description = entity.DescriptionValue(ctx, d.Data.Client, user.Description)
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

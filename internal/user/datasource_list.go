@@ -32,8 +32,9 @@ type usersModel struct {
 }
 
 var userObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"name":  types.StringType,
-	"roles": types.ListType{ElemType: types.StringType},
+	"name":        types.StringType,
+	"roles":       types.ListType{ElemType: types.StringType},
+	"description": types.StringType,
 }}
 
 func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -63,6 +64,8 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 							Computed:            true,
 							MarkdownDescription: "The username.",
 						},
+						"description": schema.StringAttribute{Computed: true,
+							MarkdownDescription: "The user's description (Milvus 2.6.19 and later; null before)."},
 						"roles": schema.ListAttribute{
 							Computed:            true,
 							ElementType:         types.StringType,
@@ -86,8 +89,9 @@ func (d *usersDataSource) Read(ctx context.Context, _ datasource.ReadRequest, re
 	for _, u := range list {
 		names = append(names, u.Name)
 		objects = append(objects, types.ObjectValueMust(userObjectType.AttrTypes, map[string]attr.Value{
-			"name":  types.StringValue(u.Name),
-			"roles": tfvalue.StringList(u.Roles),
+			"name":        types.StringValue(u.Name),
+			"roles":       tfvalue.StringList(u.Roles),
+			"description": entity.DescriptionValue(ctx, d.Data.Client, u.Description),
 		}))
 	}
 	model := usersModel{

@@ -23,13 +23,16 @@ type userModel struct {
 	PasswordWOVersion  types.String `tfsdk:"password_wo_version"`
 	PasswordWORevision types.String `tfsdk:"password_wo_revision"`
 	Roles              types.List   `tfsdk:"roles"`
+	Description        types.String `tfsdk:"description"`
 }
 
-// fromServer copies what Milvus reports into the model.
-func (m *userModel) fromServer(u *milvus.User) {
+// fromServer copies what Milvus reports into the model; description is the
+// state's form of the user's description (entity.DescriptionValue).
+func (m *userModel) fromServer(u *milvus.User, description types.String) {
 	m.ID = types.StringValue(u.Name)
 	m.Name = types.StringValue(u.Name)
 	m.Roles = tfvalue.StringList(u.Roles)
+	m.Description = description
 	// Write-only values never reach state.
 	m.PasswordWO = types.StringNull()
 }

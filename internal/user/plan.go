@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 )
 
 // ModifyPlan explains replacements and decides whether password_wo must be
@@ -31,6 +32,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if !planned.Name.IsUnknown() && r.Data != nil {
 		r.Data.Declared.User(planned.Name.ValueString()) // role members may refer to it
 	}
+	resp.Diagnostics.Append(entity.CheckDescription(ctx, r.Data, config.Description)...)
 	if req.State.Raw.IsNull() {
 		if config.unmanaged() {
 			// Not attached to an attribute: both hold secrets.

@@ -36,7 +36,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Read Milvus User", err))
 		return
 	}
-	state.fromServer(user)
+	state.fromServer(user, entity.DescriptionValue(ctx, r.Data.Client, user.Description))
 
 	if r.Data.VerifyPasswords && !state.Password.IsNull() && !state.Password.IsUnknown() {
 		ok, err := r.Data.Client.CheckPassword(ctx, name, state.Password.ValueString())
@@ -83,6 +83,6 @@ func (r *userResource) readBack(ctx context.Context, state *userModel, diags *di
 				"The next refresh reads the rest (its roles).", name, diagnostics.Detail(err))))
 		return true
 	}
-	state.fromServer(user)
+	state.fromServer(user, entity.DescriptionValue(ctx, r.Data.Client, user.Description))
 	return true
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/validate"
 )
 
@@ -38,8 +39,9 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 }
 
 // SchemaVersion is milvus_user's state version: 0 in provider 0.1.0; 1
-// added password_wo_revision (upgrade.go carries 0.1.0 states over).
-const SchemaVersion = 1
+// added password_wo_revision; 2 description (upgrade.go carries earlier
+// states over).
+const SchemaVersion = 2
 
 // Schema is the milvus_user schema.
 func Schema() schema.Schema {
@@ -96,6 +98,7 @@ func Schema() schema.Schema {
 				MarkdownDescription: "All roles bound to the user, sorted by name, as Milvus reports them: those bound by `milvus_user_role` resources and any others. Read-only: bind roles with `milvus_user_role`.",
 				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 			},
+			"description": entity.DescriptionAttribute("user"),
 		},
 	}
 }
@@ -103,6 +106,7 @@ func Schema() schema.Schema {
 // ValidateConfig checks the passwords without pointing at the attributes
 // that hold them.
 func (r *userResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	// (The description is checked against the server's version in ModifyPlan.)
 	resp.Diagnostics.Append(validate.AtMostOne(ctx, req.Config, "password", "password_wo")...)
 	resp.Diagnostics.Append(validate.Passwords(ctx, req.Config, "password", "password_wo")...)
 }

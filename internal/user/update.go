@@ -30,6 +30,12 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	name := planned.Name.ValueString()
 	state := planned
+	if description, set := entity.DescriptionChange(planned.Description, prior.Description); set {
+		if err := r.Data.Client.SetUserDescription(ctx, name, description); err != nil {
+			resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Set the Description of Milvus User", err))
+			return
+		}
+	}
 
 	if passwordChanged(prior, planned) {
 		password := desiredPassword(planned, config)

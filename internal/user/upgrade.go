@@ -38,7 +38,38 @@ func schemaV0() *schema.Schema {
 func (r *userResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
 	return map[int64]resource.StateUpgrader{
 		0: {PriorSchema: schemaV0(), StateUpgrader: upgradeFromV0},
+		1: {PriorSchema: schemaV1(), StateUpgrader: upgradeFromV1},
 	}
+}
+
+// userModelV1 is milvus_user's state before descriptions (provider 0.2.0).
+type userModelV1 struct {
+	ID                 types.String `tfsdk:"id"`
+	Name               types.String `tfsdk:"name"`
+	Password           types.String `tfsdk:"password"`
+	PasswordWO         types.String `tfsdk:"password_wo"`
+	PasswordWOVersion  types.String `tfsdk:"password_wo_version"`
+	PasswordWORevision types.String `tfsdk:"password_wo_revision"`
+	Roles              types.List   `tfsdk:"roles"`
+}
+
+func schemaV1() *schema.Schema {
+	s := schemaV0()
+	s.Attributes["password_wo"] = schema.StringAttribute{Optional: true, WriteOnly: true}
+	s.Attributes["password_wo_revision"] = schema.StringAttribute{Computed: true}
+	return s
+}
+
+// upgradeFromV1: no description on record; the next refresh reads the one
+// Milvus holds.
+func upgradeFromV1(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
+	var prior userModelV1
+	if resp.Diagnostics.Append(req.State.Get(ctx, &prior)...); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, userModel{ID: prior.ID, Name: prior.Name, Password: prior.Password,
+		PasswordWO: types.StringNull(), PasswordWOVersion: prior.PasswordWOVersion, PasswordWORevision: prior.PasswordWORevision,
+		Roles: prior.Roles, Description: types.StringNull()})...)
 }
 
 // upgradeFromV0: 0.1.0 had no password_wo_revision. A user it made with
@@ -57,6 +88,7 @@ func upgradeFromV0(ctx context.Context, req resource.UpgradeStateRequest, resp *
 		PasswordWOVersion:  prior.PasswordWOVersion,
 		PasswordWORevision: types.StringNull(),
 		Roles:              prior.Roles,
+		Description:        types.StringNull(),
 	}
 	if state.writeOnly() {
 		state.PasswordWORevision = nextRevision(types.StringNull())

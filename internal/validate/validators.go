@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
 )
 
 // Name checks a name against its rule at plan time.
@@ -88,4 +89,30 @@ func AtMostOne(ctx context.Context, config tfsdk.Config, attributes ...string) d
 			"At most one of %s may be set; %d are.", strings.Join(attributes, " and "), set))
 	}
 	return diags
+}
+
+// Description checks a description's length in bytes, as Milvus counts it
+// (proxy.maxUserDescriptionLength and maxRoleDescriptionLength: 1024 by
+// default).
+func Description() validator.String { return descriptionValidator{} }
+
+type descriptionValidator struct{}
+
+func (descriptionValidator) Description(context.Context) string {
+	return fmt.Sprintf("at most %d bytes", milvus.DescriptionMaxBytes)
+}
+
+func (v descriptionValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (descriptionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if n := len(req.ConfigValue.ValueString()); n > milvus.DescriptionMaxBytes {
+		resp.Diagnostics.AddAttributeError(req.Path, "Description Too Long", fmt.Sprintf(
+			"The description is %d bytes long; Milvus keeps at most %d by default (proxy.maxUserDescriptionLength and "+
+				"proxy.maxRoleDescriptionLength). Characters outside ASCII count as 2 to 4 bytes each.", n, milvus.DescriptionMaxBytes))
+	}
 }

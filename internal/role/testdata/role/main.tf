@@ -1,7 +1,12 @@
 variable "name" {
   type = string
 }
+variable "description" {
+  type    = string
+  default = null
+}
 
 resource "milvus_role" "test" {
-  name = var.name
+  name        = var.name
+  description = var.description
 }
