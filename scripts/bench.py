@@ -2,12 +2,13 @@
 # Copyright (c) The terraform-provider-milvus authors
 # SPDX-License-Identifier: MPL-2.0
 
-"""The provider's benchmark: milvus_user against the CLI's built-in
-terraform_data and against the floor provider (milvus_user's schema, no I/O),
-interleaved in one run on one machine. Run it with `make bench`, which builds
+"""The provider's benchmark, two scenarios. users: milvus_user against the
+CLI's built-in terraform_data and against the floor provider (the provider's
+own schemas, no I/O), interleaved in one run on one machine. tenants: N teams
+from examples/modules/tenant, provider against floor (scripts/bench_tenants.py). Run it with `make bench`, which builds
 the binaries and starts a Milvus of its own; see README.md for how to read it.
 
-Environment: BENCH_SIZES (default "100 500 1000"), BENCH_REPS (default 3),
+Environment: BENCH_SCENARIOS (default "users tenants"), BENCH_SIZES (default "100 500 1000"), BENCH_REPS (default 3),
 BENCH_PARALLELISM (default 10, Terraform's own default), TF (the CLI),
 BENCH_DIR (work directory), MILVUS_ADDRESS and MILVUS_ACCESS_LOG (the server),
 BENCH_BASELINE (a git revision whose provider bench.sh built into
@@ -20,6 +21,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+import bench_tenants
 
 SOURCE = "milvus-terraform/milvus"
 PHASES = ["apply", "plan (verify on)", "plan (verify off)", "plan -refresh-only", "rotation", "destroy"]
@@ -186,8 +189,6 @@ def stats(values):
 
 
 def main():
-    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100 500 1000").split()]
-    reps = int(os.environ.get("BENCH_REPS", "3"))
     bench_dir = os.environ["BENCH_DIR"]
     log_path = os.environ["MILVUS_ACCESS_LOG"]
     env = dict(os.environ)
@@ -200,12 +201,25 @@ def main():
                                ("baseline", "baseline"), ("memwrap-baseline", "memwrap-baseline")):
         tfrc[variant] = os.path.join(bench_dir, "%s.tfrc" % variant)
         cli_config(tfrc[variant], os.path.join(bench_dir, "bin", directory))
-    setup = {"cli": os.environ["TF"], "dir": bench_dir, "env": env, "tfrc": tfrc}
+    setup = {"cli": os.environ["TF"], "dir": bench_dir, "env": env, "tfrc": tfrc, "log": log_path,
+             "repo": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
     version = subprocess.run([setup["cli"], "version"], capture_output=True, text=True).stdout.splitlines()[0]
-    print("# Benchmark: %s, Milvus at %s, sizes %s, %d interleaved repetitions, parallelism %s" % (
-        version, env["MILVUS_ADDRESS"], sizes, reps, os.environ.get("BENCH_PARALLELISM", "10")))
+    scenarios = os.environ.get("BENCH_SCENARIOS", "users tenants").split()
+    print("# Benchmark: %s, Milvus at %s, scenarios %s, parallelism %s" % (
+        version, env["MILVUS_ADDRESS"], " and ".join(scenarios), os.environ.get("BENCH_PARALLELISM", "10")))
     print("# CPU = user+system seconds of the CLI and the provider processes it ran; ratios are per repetition, then the median.\n")
+    if "users" in scenarios:
+        users(setup)
+    if "tenants" in scenarios:
+        bench_tenants.main(setup, run, access_log_counts)
 
+
+def users(setup):
+    """The users scenario: milvus_user, the floor and terraform_data."""
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "100 500 1000").split()]
+    reps = int(os.environ.get("BENCH_REPS", "3"))
+    bench_dir, log_path = setup["dir"], setup["log"]
+    print("# Users: sizes %s, %d interleaved repetitions\n" % (sizes, reps))
     data = {}  # (variant, n, phase) -> [Run]
     rpcs = {}  # (n, phase) -> counts of the last milvus run
     empties = {v: [] for v in VARIANTS}
@@ -272,8 +286,8 @@ def main():
             print("| %s | %d | %s | %s |" % (phase, c.get("Connect", 0), per_user or "-", listings or "-"))
 
     print("\n## Provider peak memory during a plan (separate runs, through bench/memwrap)\n")
-    print("Resident: everything, including the pages of the provider's own binary (the Milvus SDK's dependencies make it")
-    print("twice the floor's size). Anonymous: what the provider allocated. Peaks over the plan's provider processes.\n")
+    print("Resident: everything, including the pages of the provider's own binary (the floor's is the same binary with")
+    print("its CRUD replaced). Anonymous: what the provider allocated. Peaks over the plan's provider processes.\n")
     print("| provider | users | resident MiB | per user KiB | anonymous MiB | per user KiB |")
     print("|---|---|---|---|---|---|")
     peaks, anons = {}, {}

@@ -3,8 +3,9 @@
 # SPDX-License-Identifier: MPL-2.0
 
 # make bench: builds the provider, the floor provider and the memory
-# wrapper as release builds are made, starts a Milvus of its own (user limit
-# raised, access log on), and runs scripts/bench.py with the CLI. Prints the
+# wrapper as release builds are made, starts a Milvus of its own (user and
+# role limits raised, access log on), and runs scripts/bench.py (both
+# scenarios, or those BENCH_SCENARIOS names) with the CLI. Prints the
 # report; keeps it in .cache/bench/report.md. BENCH_BASELINE=<git revision>
 # adds that revision's provider as a fourth variant (before/after).
 set -euo pipefail
@@ -40,7 +41,7 @@ access=$dir/access/access.log
 stop() { MILVUS_TEST_INSTANCE=bench scripts/milvus-server.sh stop >/dev/null 2>&1 || true; }
 trap stop EXIT
 stop
-MILVUS_TEST_INSTANCE=bench MILVUS_TEST_MAX_USERS=2100 MILVUS_TEST_ACCESS_LOG=$access \
+MILVUS_TEST_INSTANCE=bench MILVUS_TEST_MAX_USERS=2100 MILVUS_TEST_MAX_ROLES=400 MILVUS_TEST_ACCESS_LOG=$access \
   scripts/milvus-server.sh start >"$dir/milvus.env"
 address=$(sed -n 's/^MILVUS_TEST_BENCH_ADDRESS=//p' "$dir/milvus.env")
 

@@ -254,10 +254,29 @@ func (c *Client) ListRoleGrants(ctx context.Context, role string) ([]Grant, erro
 	})
 }
 
-// LookupGrant finds one grant row in the process's shared listing of the
+// roleGrantsIn returns, from the process's shared listings, a listing of
+// the role's grants that holds every grant it has in db: the role's whole
+// listing from 2.4.1 (one request); before, its listing in db alone, since
+// Milvus 2.3 lists one database at a time and asking every database for
+// every role would cost roles × databases requests.
+func (c *Client) roleGrantsIn(ctx context.Context, role, db string) ([]Grant, error) {
+	all, err := c.Supports(ctx, FeatureAllDatabaseGrants)
+	if err != nil {
+		return nil, err
+	}
+	if all {
+		return c.ListRoleGrants(ctx, role)
+	}
+	return listed(ctx, c, "grants of "+role+" in "+db, func(ctx context.Context) ([]Grant, error) {
+		return c.selectGrants(ctx, "list the grants of role "+role, &milvuspb.GrantEntity{
+			Role: &milvuspb.RoleEntity{Name: role}, DbName: db})
+	})
+}
+
+// LookupGrant finds one grant row in the process's shared listings of the
 // role's grants, or ErrNotFound when the row, or the role, is gone.
 func (c *Client) LookupGrant(ctx context.Context, key Grant) (*Grant, error) {
-	grants, err := c.ListRoleGrants(ctx, key.Role)
+	grants, err := c.roleGrantsIn(ctx, key.Role, key.DBName)
 	if err != nil {
 		return nil, err
 	}
