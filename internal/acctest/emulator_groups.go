@@ -59,7 +59,8 @@ func (s *Emulator) DropPrivilegeGroup(_ context.Context, req *milvuspb.DropPrivi
 }
 
 // ListPrivilegeGroups: custom groups sorted by name, members in random
-// order, then (2.4.18+) the nine built-in groups.
+// order, then (2.4.18+) the nine built-in groups with their default
+// members in that version.
 func (s *Emulator) ListPrivilegeGroups(context.Context, *milvuspb.ListPrivilegeGroupsRequest) (*milvuspb.ListPrivilegeGroupsResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -84,8 +85,12 @@ func (s *Emulator) ListPrivilegeGroups(context.Context, *milvuspb.ListPrivilegeG
 	if s.since("2.4.18") {
 		for _, name := range []string{"ClusterReadOnly", "ClusterReadWrite", "ClusterAdmin", "DatabaseReadOnly",
 			"DatabaseReadWrite", "DatabaseAdmin", "CollectionReadOnly", "CollectionReadWrite", "CollectionAdmin"} {
-			resp.PrivilegeGroups = append(resp.PrivilegeGroups, &milvuspb.PrivilegeGroupInfo{GroupName: name,
-				Privileges: []*milvuspb.PrivilegeEntity{{Name: "Query"}}})
+			members, _ := milvus.BuiltInGroupMembers(name, s.version)
+			var entities []*milvuspb.PrivilegeEntity
+			for _, p := range members {
+				entities = append(entities, &milvuspb.PrivilegeEntity{Name: p})
+			}
+			resp.PrivilegeGroups = append(resp.PrivilegeGroups, &milvuspb.PrivilegeGroupInfo{GroupName: name, Privileges: entities})
 		}
 	}
 	return resp, nil

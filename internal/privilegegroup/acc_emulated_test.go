@@ -220,3 +220,37 @@ func TestAccPrivilegeGroup_grantedOnEmulator(t *testing.T) {
 		},
 	)
 }
+
+// The built-in groups' members are read from the server, which lists them
+// as its release defines them: on emulated 3.0.1, CollectionReadWrite holds
+// the snapshot privileges 3.0 added; on emulated 2.6.19 it does not.
+func TestAccPrivilegeGroups_builtInMembersFromTheServer(t *testing.T) {
+	acctest.PreCheck(t)
+	for _, c := range []struct {
+		version  string
+		members  string
+		snapshot bool
+	}{{"v2.6.19", "28", false}, {"v3.0.1", "34", true}} {
+		t.Run(c.version, func(t *testing.T) {
+			s := acctest.StartEmulator(t, c.version)
+			check := resource.TestCheckTypeSetElemNestedAttrs("data.milvus_privilege_groups.all", "groups.*", map[string]string{
+				"name": "CollectionReadWrite", "built_in": "true", "privileges.#": c.members,
+			})
+			listsSnapshot := resource.TestCheckTypeSetElemAttr("data.milvus_privilege_groups.all", "groups.*.privileges.*", "CreateSnapshot")
+			snapshot := listsSnapshot
+			if !c.snapshot {
+				snapshot = func(st *terraform.State) error {
+					if listsSnapshot(st) == nil {
+						return fmt.Errorf("%s lists CreateSnapshot in a built-in group", c.version)
+					}
+					return nil
+				}
+			}
+			acctest.Steps(t, nil, resource.TestStep{
+				ConfigDirectory: acctest.Config(t, "testdata/datasource"),
+				ConfigVariables: s.Vars(t),
+				Check:           resource.ComposeAggregateTestCheckFunc(check, snapshot),
+			})
+		})
+	}
+}

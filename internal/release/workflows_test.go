@@ -75,7 +75,7 @@ func TestTestWorkflowUsesComposeServers(t *testing.T) {
 // The matrix covers the Milvus minors and the CLIs the README promises.
 func TestTestWorkflowMatrix(t *testing.T) {
 	wf := readFile(t, ".github/workflows/test.yml")
-	for _, want := range []string{`milvus: [v2.4.`, `v2.5.`, `v2.6.`, `"1.6.*"`, `"1.11.*"`, `latest`, `cli: opentofu`} {
+	for _, want := range []string{`milvus: [v2.4.`, `v2.5.`, `v2.6.`, `v3.0.`, `"1.6.*"`, `"1.11.*"`, `latest`, `cli: opentofu`} {
 		if !strings.Contains(wf, want) {
 			t.Errorf("test.yml's matrix lacks %s", want)
 		}
