@@ -54,7 +54,7 @@ func TestEveryEntityAndKindHasARemedy(t *testing.T) {
 		milvus.ErrLimitExceeded:    func(a advice) string { return a.limit },
 		milvus.ErrInvalidArgument:  func(a advice) string { return a.invalid },
 		milvus.ErrInUse:            func(a advice) string { return a.inUse },
-		milvus.ErrPermissionDenied: func(a advice) string { return a.permission },
+		milvus.ErrPermissionDenied: func(a advice) string { return a.permission + globalScopeNote },
 	}
 	for _, entity := range milvus.Entities() {
 		for _, kind := range milvus.Kinds() {

@@ -46,6 +46,11 @@ func reason(e *milvus.Error) string {
 	return fmt.Sprintf("%s (waited %s for each answer; sent %s)", e.Reason, e.Timeout, tries)
 }
 
+// globalScopeNote ends every permission advice: Milvus 3.0 checks Global
+// privileges in database "*" (milvus-io/milvus#50690), so a grant that was
+// enough on 2.x may not be on 3.0.
+const globalScopeNote = " On Milvus 3.0, a Global privilege counts only when granted with db_name \"*\"."
+
 // Remedy says what a user can do about a failure, in the terms of the object
 // it concerns.
 func Remedy(e *milvus.Error) string {
@@ -54,7 +59,7 @@ func Remedy(e *milvus.Error) string {
 		return "Check the provider's username and password (or token), and that the account still exists. " +
 			"The credentials come from the provider block or the MILVUS_USERNAME, MILVUS_PASSWORD and MILVUS_TOKEN environment variables."
 	case milvus.ErrPermissionDenied:
-		return adviceFor(e.Entity, func(a advice) string { return a.permission })
+		return adviceFor(e.Entity, func(a advice) string { return a.permission }) + globalScopeNote
 	case milvus.ErrUnavailable:
 		return unavailableRemedy(e)
 	case milvus.ErrNotFound:
