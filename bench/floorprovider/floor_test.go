@@ -68,7 +68,10 @@ func TestFloorStoresThePlanWithoutWriteOnlyValues(t *testing.T) {
 	}
 	var s resource.SchemaResponse
 	user.Schema(ctx, resource.SchemaRequest{}, &s)
-	typ := s.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := s.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("milvus_user's schema is not an object: %s", s.Schema.Type())
+	}
 	values := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
 		values[name] = tftypes.NewValue(at, nil)

@@ -6,6 +6,7 @@ package grant_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,5 +88,36 @@ func TestAccGrant_clusterScopeOnEmulator(t *testing.T) {
 	if !strings.Contains(said, "Warning: Milvus Grant Without Effect: tfacc_ops/default/Global/*/ManageOwnership") ||
 		!strings.Contains(said, `Grant it with db_name = "*"`) || strings.Contains(said, "CreateOwnership is a cluster-level") {
 		t.Errorf("the plan does not warn about exactly the grant in one database:\n%s", said)
+	}
+}
+
+// A privilege Milvus 3.0 added: refused at plan on emulated 2.6.19, naming
+// the version it needs and the server's; granted on emulated 3.0.1, where
+// the server holds it and the next plan is empty.
+func TestAccGrant_privilegeOf30OnEmulator(t *testing.T) {
+	acctest.PreCheck(t)
+	body := "resource \"milvus_grant\" \"g\" {\n  role        = \"tfacc_backup\"\n  privilege   = \"CreateSnapshot\"\n  object_name = \"orders\"\n}\n"
+	for _, version := range []string{"v2.6.19", "v3.0.1"} {
+		t.Run(version, func(t *testing.T) {
+			s := acctest.StartEmulator(t, version)
+			s.CreateRoleOutside("tfacc_backup")
+			cli := grantCLI(t, s, body)
+			r := cli.Run("apply", "-auto-approve", "-input=false")
+			said := flat(r.Output)
+			if version == "v2.6.19" {
+				if r.Code == 0 || !strings.Contains(said, "CreateSnapshot (object type Collection) needs Milvus 3.0.0 or later, and this server is v2.6.19") ||
+					len(s.Grants("tfacc_backup")) != 0 {
+					t.Errorf("2.6.19 was not refused at plan, or got a grant (exit %d):\n%s", r.Code, r.Output)
+				}
+				return
+			}
+			want := milvus.Grant{Role: "tfacc_backup", ObjectType: "Collection", ObjectName: "orders", DBName: "default", Privilege: "CreateSnapshot"}
+			if r.Code != 0 || !slices.ContainsFunc(s.Grants("tfacc_backup"), func(g milvus.Grant) bool { return g.Key() == want.Key() }) {
+				t.Fatalf("3.0.1 does not hold the grant (exit %d): %v\n%s", r.Code, s.Grants("tfacc_backup"), r.Output)
+			}
+			if p := cli.Run("plan", "-input=false", "-detailed-exitcode"); p.Code != 0 {
+				t.Errorf("the plan after the grant is not empty (exit %d):\n%s", p.Code, p.Output)
+			}
+		})
 	}
 }

@@ -85,6 +85,8 @@ func TestAccGrant_versionGates(t *testing.T) {
 		step(acctest.Vars("role", role, "privilege", "CreateAlias"), "2.3.6", "needs Milvus 2.3.6 or later"),
 		step(acctest.Vars("role", role, "privilege_group", "CollectionReadOnly"), "2.4.18",
 			"granting privilege groups needs Milvus 2.4.18 or later, and this server is"),
+		step(acctest.Vars("role", role, "privilege", "CreateSnapshot"), "3.0.0",
+			"The privilege CreateSnapshot (object type Collection) needs Milvus 3.0.0 or later, and this server is"),
 	)
 	if !strings.HasPrefix(version.String(), "v2.3") {
 		t.Logf("Milvus %s has these features; checked that the plans pass", version)
