@@ -245,6 +245,19 @@ resource "milvus_grant" "y" {
   role      = "public"
   privilege = "Query"
 }`, stage: atPlan, want: "Milvus Role Managed Twice … grant it Query on Collection * in database default, which the policy does not list"},
+	{name: "role description before 2.6.19", config: `resource "milvus_role" "x" {
+  name        = "tfacc_bad_described"
+  description = "Reads orders"
+}`, stage: atPlan, before: "2.6.19", want: "Unsupported Milvus Version … user and role descriptions needs Milvus 2.6.19 or later"},
+	{name: "user description before 2.6.19", config: `resource "milvus_user" "x" {
+  name        = "tfacc_bad_described"
+  password    = "Good_pw_123"
+  description = "Batch jobs"
+}`, stage: atPlan, before: "2.6.19", want: "Unsupported Milvus Version … user and role descriptions needs Milvus 2.6.19 or later"},
+	{name: "privilege of Milvus 3.0", config: `resource "milvus_grant" "x" {
+  role      = "public"
+  privilege = "CreateSnapshot"
+}`, stage: atPlan, before: "3.0.0", want: "Unsupported Milvus Version … The privilege CreateSnapshot (object type Collection) needs Milvus 3.0.0 or later"},
 	{name: "policy import ID with a hyphen", config: `resource "milvus_role_policy" "x" {
   role   = "r"
   grants = []
