@@ -28,7 +28,7 @@ stop_servers() {
 trap 'stop_servers; rm -rf "$results"' EXIT
 
 log "gofmt and go vet"
-unformatted=$(gofmt -l main.go internal)
+unformatted=$(gofmt -l main.go internal bench)
 if [ -n "$unformatted" ]; then echo "gofmt needed:"; echo "$unformatted"; exit 1; fi
 go vet ./...
 
