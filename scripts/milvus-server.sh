@@ -57,7 +57,20 @@ attempts=${MILVUS_START_ATTEMPTS:-3}
 
 log() { printf 'milvus-server: %s\n' "$*" >&2; }
 
-install() {
+# with_lock CMD...: CMD under the repository's lock, so that servers
+# started side by side install Milvus and build the tools once, not
+# over each other.
+with_lock() {
+  mkdir -p "$repo/.cache"
+  (
+    flock 9
+    "$@"
+  ) 9>"$repo/.cache/milvus-server.lock"
+}
+
+install() { with_lock install_once; }
+
+install_once() {
   if [ -x "$venv/bin/milvus-server" ] && "$venv/bin/pip" show milvus >/dev/null 2>&1; then
     return
   fi
@@ -105,7 +118,9 @@ make_certs() {
 running() { [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; }
 
 # The login check and the settings reader, built once from this repository.
-repo_tool() {
+repo_tool() { with_lock build_tool "$1"; }
+
+build_tool() {
   local bin=$repo/.cache/bin/$1
   if [ ! -x "$bin" ] || [ -n "$(find "$repo/internal/acctest" -newer "$bin" -name '*.go' 2>/dev/null)" ]; then
     (cd "$repo" && CGO_ENABLED=0 go build -o "$bin" "./internal/acctest/cmd/$1")

@@ -47,6 +47,7 @@ stop_servers
 # more roles than Milvus's default 10, so tests need not share them; the
 # "defaults" ones keep the defaults for the limit tests, and are the ones
 # the crash test kills and restarts. They start side by side.
+scripts/milvus-server.sh install
 pids=""
 MILVUS_TEST_INSTANCE=tls MILVUS_TEST_TLS_MODE=2 scripts/milvus-server.sh start >"$results/tls.env" & pids="$pids $!"
 for pass in $passes; do
