@@ -46,6 +46,27 @@ func (se *Session) what(verb, collection string) string {
 	return fmt.Sprintf("%s %s %s in %s", se.User, verb, collection, se.DB)
 }
 
+// ListDatabases lists the databases (a Global privilege, ListDatabases).
+func (se *Session) ListDatabases() ([]string, error) {
+	ctx, cancel := se.ctx()
+	defer cancel()
+	resp, err := se.s.rpc.ListDatabases(ctx, &milvuspb.ListDatabasesRequest{})
+	if err := check(se.User+" lists the databases", resp.GetStatus(), err); err != nil {
+		return nil, err
+	}
+	return resp.GetDbNames(), nil
+}
+
+// ListGrants lists a role's grants in the session's database (a Global
+// privilege, SelectOwnership, for a role the user does not hold).
+func (se *Session) ListGrants(role string) error {
+	ctx, cancel := se.ctx()
+	defer cancel()
+	resp, err := se.s.rpc.SelectGrant(ctx, &milvuspb.SelectGrantRequest{Entity: &milvuspb.GrantEntity{
+		Role: &milvuspb.RoleEntity{Name: role}, DbName: se.DB}})
+	return check(se.User+" lists the grants of "+role, resp.GetStatus(), err)
+}
+
 // ListCollections lists the database's collections.
 func (se *Session) ListCollections() ([]string, error) {
 	ctx, cancel := se.ctx()
