@@ -34,8 +34,9 @@
 # with common.security.authorizationEnabled=true. Every internal port is
 # chosen free and given to it explicitly, so servers started side by side do
 # not race for Milvus's default ports; should one still lose a race and die
-# while starting, it is started again on other ports. "ready" is said only
-# after logging in as root on the printed address (MILVUS_LOGIN_TIMEOUT,
+# while starting, or find its proxy port taken (the package then moves the
+# proxy elsewhere without a word), it is started again on other ports.
+# "ready" is said only after logging in as root on the printed address (MILVUS_LOGIN_TIMEOUT,
 # default 60s; MILVUS_START_ATTEMPTS, default 3). Its data lives in a
 # temporary directory until stop.
 set -euo pipefail
@@ -115,6 +116,22 @@ make_certs() {
   )
 }
 
+# configured_proxy_port DATA: the proxy port the package wrote into the
+# server's configuration, empty until that is written whole (glog.conf is
+# copied after it). Given a port that is taken, the package moves on to the
+# next free one without a word.
+configured_proxy_port() {
+  [ -f "$1/configs/glog.conf" ] || return 0
+  awk '/^[^ #]/ { in_proxy = ($0 ~ /^proxy:/) } in_proxy && /^  port:/ { print $2; exit }' "$1/configs/milvus.yaml"
+}
+
+# proxy_moved DATA: true, and says so, when the server is not on $proxy.
+proxy_moved() {
+  local configured; configured=$(configured_proxy_port "$1")
+  [ -n "$configured" ] && [ "$configured" != "$proxy" ] || return 1
+  log "port $proxy was taken when Milvus started (the package moved its proxy to $configured)"
+}
+
 running() { [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; }
 
 # The login check and the settings reader, built once from this repository.
@@ -169,6 +186,7 @@ ETCD
     login_args=(-ca "$state/certs/ca.pem")
     [ "$tls_mode" = 2 ] && login_args+=(-cert "$state/certs/client.pem" -key "$state/certs/client.key")
   fi
+  rm -f "$data/configs/glog.conf" # a restart's configuration is written again
   local overrides=(ETCD_CONFIG_PATH="$state/etcd.yaml")
   mapfile -t -O 1 overrides <"$state/overrides"
   log "starting Milvus $instance on 127.0.0.1:$proxy (data in $data, tlsMode $tls_mode)"
@@ -187,6 +205,7 @@ ETCD
   # another server's; only a login on this server's address proves it is up.
   local deadline=$((SECONDS + ${MILVUS_START_TIMEOUT:-180}))
   until grep -q "Welcome to use Milvus" "$state/server.log" 2>/dev/null; do
+    proxy_moved "$data" && return 1
     if ! running || grep -q "already stopped\|startd in" "$state/server.log"; then
       log "the server exited while starting; its output:"; tail -n 20 "$state/server.log" >&2
       tail -n 20 "$data/logs/milvus-stderr.log" >&2 2>/dev/null || true
@@ -197,6 +216,7 @@ ETCD
     fi
     sleep 1
   done
+  proxy_moved "$data" && return 1
   local version
   if ! version=$("$(repo_tool milvus-login)" -address "127.0.0.1:$proxy" -timeout "${MILVUS_LOGIN_TIMEOUT:-60s}" "${login_args[@]}") || ! running; then
     log "no login as root at 127.0.0.1:$proxy"; tail -n 20 "$data/logs/milvus-stderr.log" >&2 2>/dev/null || true
