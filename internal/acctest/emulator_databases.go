@@ -274,6 +274,23 @@ func (s *Emulator) resolve(db, name string) string {
 	return name
 }
 
+func (s *Emulator) ListAliases(_ context.Context, req *milvuspb.ListAliasesRequest) (*milvuspb.ListAliasesResponse, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.databases[req.GetDbName()]; !ok {
+		return &milvuspb.ListAliasesResponse{Status: databaseNotFound(req.GetDbName())}, nil
+	}
+	var aliases []string
+	for alias, collection := range s.aliases[req.GetDbName()] {
+		if req.GetCollectionName() == "" || collection == req.GetCollectionName() {
+			aliases = append(aliases, alias)
+		}
+	}
+	sort.Strings(aliases)
+	return &milvuspb.ListAliasesResponse{Status: okStatus, DbName: req.GetDbName(), CollectionName: req.GetCollectionName(),
+		Aliases: aliases}, nil
+}
+
 func (s *Emulator) DescribeAlias(_ context.Context, req *milvuspb.DescribeAliasRequest) (*milvuspb.DescribeAliasResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -47,6 +47,9 @@ func TestClassify_databaseRepliesOfEveryVersion(t *testing.T) {
 		{"2.3.5 (recorded), all: ShowCollections", opListCollections, reply(800, "database not found[database=nosuchdb]"), ErrNotFound},
 		{"2.4.2+: DescribeDatabase", opDescribeDatabase, reply(800, "database not found[database=nosuchdb]"), ErrNotFound},
 		{"2.6.6+: AlterDatabase", opAlterDatabase, reply(800, "failed to get database by name: database not found[database=nosuchdb]"), ErrNotFound},
+		{"2.4.0+: ListAliases", opListAliases, reply(800, "database not found[database=nosuchdb]"), ErrNotFound},
+		// An alias that does not exist (merr.WrapErrAliasNotFound).
+		{"2.4.0+: DescribeAlias", opDescribeAlias, reply(1600, "alias not found[database=team_a][alias=docs]"), ErrNotFound},
 		// AlterDatabase refusals.
 		{"2.6.6+: timezone", opAlterDatabase, reply(1100, "unknown or invalid IANA Time Zone ID: Mars/Base: invalid parameter"), ErrInvalidArgument},
 		{"2.6.1-2.6.5: cipher", opAlterDatabase, reply(65535, "can not alter cipher related properties"), ErrInvalidArgument},

@@ -350,9 +350,17 @@ func HasCompanions(g Grant) bool { return len(companions[g.Privilege]) > 0 }
 var FeatureGrantsFollowCollections = Feature{Name: "grants that follow their collection", Since: release2(6, 12)}
 
 // ResolveAlias returns the collection an alias names in db, and whether
-// name is an alias at all (Milvus answers "alias not found" for a
-// collection's own name).
+// name is an alias at all. Whether it is comes from the process's shared
+// listing of db's aliases, so a plan of N grants asks once per database,
+// not N times; only an alias is described.
 func (c *Client) ResolveAlias(ctx context.Context, db, name string) (collection string, isAlias bool, err error) {
+	aliases, err := listed(ctx, c, "aliases in "+db, func(ctx context.Context) ([]string, error) { return c.listAliases(ctx, db) })
+	if errors.Is(err, ErrNotFound) {
+		return "", false, nil // no database, no alias
+	}
+	if err != nil || !slices.Contains(aliases, name) {
+		return "", false, err
+	}
 	err = c.call(ctx, opDescribeAlias, "describe alias "+name+" in database "+db, func(ctx context.Context) error {
 		resp, err := c.sdk.GetService().DescribeAlias(ctx, &milvuspb.DescribeAliasRequest{DbName: db, Alias: name}, noSDKRetry)
 		if err := merr.CheckRPCCall(resp, err); err != nil {
@@ -362,7 +370,22 @@ func (c *Client) ResolveAlias(ctx context.Context, db, name string) (collection 
 		return nil
 	})
 	if errors.Is(err, ErrNotFound) {
-		return "", false, nil
+		return "", false, nil // dropped since the listing
 	}
 	return collection, err == nil && collection != "", err
+}
+
+// listAliases lists every alias in db (Milvus 2.4+, where an empty
+// collection name means all of them).
+func (c *Client) listAliases(ctx context.Context, db string) ([]string, error) {
+	var aliases []string
+	err := c.call(ctx, opListAliases, "list aliases in database "+db, func(ctx context.Context) error {
+		resp, err := c.sdk.GetService().ListAliases(ctx, &milvuspb.ListAliasesRequest{DbName: db}, noSDKRetry)
+		if err := merr.CheckRPCCall(resp, err); err != nil {
+			return err
+		}
+		aliases = resp.GetAliases()
+		return nil
+	})
+	return aliases, err
 }

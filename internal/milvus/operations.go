@@ -56,6 +56,7 @@ const (
 	opDescribeUserText
 	opDescribeRoleText
 	opDescribeAlias
+	opListAliases
 	opCreateGroup
 	opDropGroup
 	opListGroups
@@ -98,6 +99,7 @@ var opSpecs = map[operation]opSpec{
 	opDescribeUserText: {EntityUser, true, false}, // setting a description twice changes nothing
 	opDescribeRoleText: {EntityRole, true, false},
 	opDescribeAlias:    {EntityGrant, true, true},
+	opListAliases:      {EntityGrant, true, true},
 	opCreateGroup:      {EntityPrivilegeGroup, false, false},
 	opDropGroup:        {EntityPrivilegeGroup, true, false}, // dropping a missing group succeeds
 	opListGroups:       {EntityPrivilegeGroup, true, true},
