@@ -14,6 +14,7 @@ import (
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
 )
 
 // databaseModel is the milvus_database state.
@@ -185,13 +186,13 @@ func parse(t typedProperty, raw string) (attr.Value, bool) {
 		b, err := strconv.ParseBool(strings.TrimSpace(raw))
 		return types.BoolValue(b), err == nil
 	case milvus.PropertyNames:
-		var elems []attr.Value
+		var names []string
 		for _, n := range strings.Split(raw, ",") {
 			if n = strings.TrimSpace(n); n != "" {
-				elems = append(elems, types.StringValue(n))
+				names = append(names, n)
 			}
 		}
-		return types.SetValueMust(types.StringType, elems), len(elems) > 0
+		return tfvalue.StringSet(names), len(names) > 0
 	}
 	return types.StringValue(raw), raw != ""
 }

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 )
 
 // privateKey holds, in private state, what the plan needs to explain a
@@ -26,13 +28,7 @@ type propertyRecord struct {
 	Adopt bool `json:"adopt,omitempty"`
 }
 
-// privateState is what the framework's private state offers.
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}
-
-func loadRecord(ctx context.Context, private privateState) (propertyRecord, diag.Diagnostics) {
+func loadRecord(ctx context.Context, private entity.PrivateState) (propertyRecord, diag.Diagnostics) {
 	var rec propertyRecord
 	raw, diags := private.GetKey(ctx, privateKey)
 	if diags.HasError() || len(raw) == 0 {
@@ -45,7 +41,7 @@ func loadRecord(ctx context.Context, private privateState) (propertyRecord, diag
 	return rec, diags
 }
 
-func saveRecord(ctx context.Context, private privateState, rec propertyRecord) diag.Diagnostics {
+func saveRecord(ctx context.Context, private entity.PrivateState, rec propertyRecord) diag.Diagnostics {
 	raw, err := json.Marshal(rec)
 	if err != nil {
 		var diags diag.Diagnostics

@@ -76,7 +76,7 @@ func seenValues(db *milvus.Database, found map[string]string, keep map[string]bo
 // save reads the database back after a write and records it, with the
 // properties just set as those Terraform applied. A write that succeeded is
 // recorded even when the read-back fails (with a warning), as planned.
-func (r *databaseResource) save(ctx context.Context, planned databaseModel, applied map[string]string, private privateState,
+func (r *databaseResource) save(ctx context.Context, planned databaseModel, applied map[string]string, private entity.PrivateState,
 	state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	name := planned.Name.ValueString()
 	result := planned

@@ -84,20 +84,17 @@ func CheckLockOut(ctx context.Context, data *providerdata.Data, change AccessCha
 
 // held returns the managing privileges that roles give, with change applied.
 func held(ctx context.Context, c *milvus.Client, roles []string, change *AccessChange) ([]string, error) {
+	v, err := c.Version(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var groups map[string][]string
 	found := map[string]bool{}
 	for _, role := range roles {
 		var grants []milvus.Grant
 		if change != nil && change.Role == role && change.Grants != nil {
 			grants = *change.Grants
-		} else {
-			var err error
-			if grants, err = c.ListRoleGrants(ctx, role); err != nil {
-				return nil, err
-			}
-		}
-		v, err := c.Version(ctx)
-		if err != nil {
+		} else if grants, err = c.ListRoleGrants(ctx, role); err != nil {
 			return nil, err
 		}
 		for _, g := range grants {
@@ -109,7 +106,6 @@ func held(ctx context.Context, c *milvus.Client, roles []string, change *AccessC
 			names := []string{g.Privilege}
 			if g.Group {
 				if groups == nil {
-					var err error
 					if groups, err = groupMembers(ctx, c); err != nil {
 						return nil, err
 					}

@@ -229,6 +229,23 @@ func (c *Client) write(ctx context.Context, op operation, what string, send func
 	}
 }
 
+// createNamed sends the create of an object that nothing but its name
+// proves (a role, a privilege group, a database): when Milvus does not
+// answer, exists asks whether the name is taken before the request is sent
+// again. A name taken after an unanswered attempt was taken by that attempt:
+// the name was free when this create was first sent.
+func (c *Client) createNamed(ctx context.Context, op operation, what string, send func(context.Context) error,
+	exists func(context.Context) (bool, error)) (Created, error) {
+	lostReply, err := c.write(ctx, op, what, send, exists)
+	switch {
+	case lostReply && (err == nil || errors.Is(err, ErrAlreadyExists)):
+		return CreatedAfterLostReply, nil
+	case err != nil:
+		return 0, err
+	}
+	return CreatedNow, nil
+}
+
 // unknownOutcome is the error when a write went unanswered and Milvus could
 // not be asked whether it took effect either.
 func unknownOutcome(sendErr, checkErr error, attempts int) error {

@@ -134,16 +134,9 @@ func (c *Client) databaseExists(ctx context.Context, name string) (bool, error) 
 // not answer, it is asked whether the database exists before the request is
 // sent again.
 func (c *Client) CreateDatabase(ctx context.Context, name string, properties map[string]string) (Created, error) {
-	lostReply, err := c.write(ctx, opCreateDatabase, "create database "+name, func(ctx context.Context) error {
+	return c.createNamed(ctx, opCreateDatabase, "create database "+name, func(ctx context.Context) error {
 		return c.sdk.CreateDatabase(ctx, createDatabaseOption{name: name, properties: properties}, noSDKRetry)
 	}, func(ctx context.Context) (bool, error) { return c.databaseExists(ctx, name) })
-	switch {
-	case lostReply && (err == nil || errors.Is(err, ErrAlreadyExists)):
-		return CreatedAfterLostReply, nil
-	case err != nil:
-		return 0, err
-	}
-	return CreatedNow, nil
 }
 
 // createDatabaseOption sends no properties field at all when there are none,

@@ -69,7 +69,7 @@ func (c *Client) CreatePrivilegeGroup(ctx context.Context, name string) (Created
 	if err := c.Require(ctx, FeaturePrivilegeGroups); err != nil {
 		return 0, err
 	}
-	lostReply, err := c.write(ctx, opCreateGroup, "create privilege group "+name, func(ctx context.Context) error {
+	return c.createNamed(ctx, opCreateGroup, "create privilege group "+name, func(ctx context.Context) error {
 		return c.sdk.CreatePrivilegeGroup(ctx, milvusclient.NewCreatePrivilegeGroupOption(name), noSDKRetry)
 	}, func(ctx context.Context) (bool, error) {
 		_, err := c.DescribePrivilegeGroup(ctx, name)
@@ -78,13 +78,6 @@ func (c *Client) CreatePrivilegeGroup(ctx context.Context, name string) (Created
 		}
 		return err == nil, err
 	})
-	switch {
-	case lostReply && (err == nil || errors.Is(err, ErrAlreadyExists)):
-		return CreatedAfterLostReply, nil
-	case err != nil:
-		return 0, err
-	}
-	return CreatedNow, nil
 }
 
 // DropPrivilegeGroup drops a group. A missing group is success; a group that

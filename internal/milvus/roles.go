@@ -82,18 +82,9 @@ func (c *Client) roleExists(ctx context.Context, name string) (bool, error) {
 // ErrLimitExceeded at proxy.maxRoleNum. When Milvus does not answer, it is
 // asked whether the role exists before the request is sent again.
 func (c *Client) CreateRole(ctx context.Context, name string) (Created, error) {
-	lostReply, err := c.write(ctx, opCreateRole, "create role "+name, func(ctx context.Context) error {
+	return c.createNamed(ctx, opCreateRole, "create role "+name, func(ctx context.Context) error {
 		return c.sdk.CreateRole(ctx, milvusclient.NewCreateRoleOption(name), noSDKRetry)
 	}, func(ctx context.Context) (bool, error) { return c.roleExists(ctx, name) })
-	switch {
-	case lostReply && (err == nil || errors.Is(err, ErrAlreadyExists)):
-		// An unanswered attempt created it: the role did not exist when
-		// this create was first checked.
-		return CreatedAfterLostReply, nil
-	case err != nil:
-		return 0, err
-	}
-	return CreatedNow, nil
 }
 
 // DropRole removes a role and leaves nothing behind: it revokes every grant

@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
 )
 
 // groupModel is the milvus_privilege_group state.
@@ -26,7 +26,7 @@ type groupModel struct {
 func (m *groupModel) fromServer(g *milvus.PrivilegeGroup) {
 	m.ID = types.StringValue(g.Name)
 	m.Name = types.StringValue(g.Name)
-	m.Privileges = stringSet(g.Privileges)
+	m.Privileges = tfvalue.StringSet(g.Privileges)
 }
 
 // members are the configured privileges, sorted.
@@ -35,14 +35,6 @@ func (m groupModel) members(ctx context.Context) ([]string, diag.Diagnostics) {
 	diags := m.Privileges.ElementsAs(ctx, &members, false)
 	sort.Strings(members)
 	return members, diags
-}
-
-func stringSet(values []string) types.Set {
-	elems := make([]attr.Value, len(values))
-	for i, v := range values {
-		elems[i] = types.StringValue(v)
-	}
-	return types.SetValueMust(types.StringType, elems)
 }
 
 func object(name string) diagnostics.Object {

@@ -4,9 +4,9 @@
 package rolemembers
 
 import (
+	"slices"
 	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -33,23 +33,11 @@ func (m membersModel) users() (users []string, known bool) {
 	return users, true
 }
 
-func setOf(users []string) types.Set {
-	values := make([]attr.Value, len(users))
-	for i, u := range users {
-		values[i] = types.StringValue(u)
-	}
-	return types.SetValueMust(types.StringType, values)
-}
-
 // minus returns the users of a that b lacks.
 func minus(a, b []string) []string {
 	var out []string
 	for _, u := range a {
-		found := false
-		for _, v := range b {
-			found = found || u == v
-		}
-		if !found {
+		if !slices.Contains(b, u) {
 			out = append(out, u)
 		}
 	}

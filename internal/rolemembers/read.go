@@ -16,6 +16,7 @@ import (
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/diagnostics"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/milvus"
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/tfvalue"
 )
 
 // Read takes every user bound to the role, from the process's shared
@@ -40,7 +41,7 @@ func (r *membersResource) Read(ctx context.Context, req resource.ReadRequest, re
 		resp.Diagnostics.Append(diagnostics.MilvusError("Unable to Read Milvus Role", err))
 		return
 	}
-	state.ID, state.Members = types.StringValue(role), setOf(current.Users)
+	state.ID, state.Members = types.StringValue(role), tfvalue.StringSet(current.Users)
 	if !recorded {
 		resp.Diagnostics.Append(entity.SaveApplied(ctx, resp.Private, current.Users)...)
 	}
@@ -77,7 +78,7 @@ func (r *membersResource) enforce(ctx context.Context, planned membersModel, pri
 			"Milvus carried out the change to the members of role %q, and Terraform recorded it, but reading them back failed: %s",
 			role, diagnostics.Detail(err))))
 	} else {
-		result.Members = setOf(current.Users)
+		result.Members = tfvalue.StringSet(current.Users)
 	}
 	diags.Append(entity.SaveApplied(ctx, private, want)...)
 	diags.Append(entity.Save(ctx, state, identity, result)...)

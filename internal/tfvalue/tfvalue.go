@@ -20,6 +20,15 @@ func StringList(values []string) types.List {
 	return types.ListValueMust(types.StringType, elems)
 }
 
+// StringSet is a known set of strings (empty, not null, for none).
+func StringSet(values []string) types.Set {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}
+
 // StringMap is a known map of strings (empty, not null, for none).
 func StringMap(values map[string]string) types.Map {
 	elems := make(map[string]attr.Value, len(values))

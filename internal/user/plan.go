@@ -88,7 +88,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 //
 // The login check comes first: it is one cheap request, and when it passes
 // the hash (about 20 ms of CPU) is not needed at all.
-func (r *userResource) planWriteOnly(ctx context.Context, private privateState, prior, planned userModel,
+func (r *userResource) planWriteOnly(ctx context.Context, private entity.PrivateState, prior, planned userModel,
 	password types.String) (bool, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	name := planned.Name.ValueString()

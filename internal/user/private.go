@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/milvus-terraform/terraform-provider-milvus/internal/entity"
 	"github.com/milvus-terraform/terraform-provider-milvus/internal/secret"
 )
 
@@ -15,15 +16,8 @@ import (
 // last password_wo sent, so a plan can tell whether password_wo changed.
 const passwordKey = "password_wo_hash"
 
-// privateState is what the framework's private state offers (its concrete
-// type is in an internal package).
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}
-
 // rememberPassword records the hash of the password just sent.
-func rememberPassword(ctx context.Context, private privateState, password string) diag.Diagnostics {
+func rememberPassword(ctx context.Context, private entity.PrivateState, password string) diag.Diagnostics {
 	digest, err := secret.Hash(password)
 	if err != nil {
 		var diags diag.Diagnostics
@@ -36,13 +30,13 @@ func rememberPassword(ctx context.Context, private privateState, password string
 }
 
 // forgetPassword drops the hash when the password moves to `password`.
-func forgetPassword(ctx context.Context, private privateState) diag.Diagnostics {
+func forgetPassword(ctx context.Context, private entity.PrivateState) diag.Diagnostics {
 	return private.SetKey(ctx, passwordKey, nil)
 }
 
 // sentBefore reports whether password is the one last sent: known is false
 // when no (readable) hash is stored.
-func sentBefore(ctx context.Context, private privateState, password string) (same, known bool, diags diag.Diagnostics) {
+func sentBefore(ctx context.Context, private entity.PrivateState, password string) (same, known bool, diags diag.Diagnostics) {
 	stored, diags := private.GetKey(ctx, passwordKey)
 	if diags.HasError() || len(stored) == 0 {
 		return false, false, diags
